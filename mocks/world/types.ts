@@ -1,0 +1,65 @@
+/**
+ * A world is the data that both backends hold: the seed script logs it into a real MLflow server
+ * through the MLflow Python client, and the mocks load the same definition. Names, not ids, identify
+ * experiments and runs: the real server makes its own run ids, and the contract test maps ids back
+ * to these names. Every time is explicit (epoch ms), so both backends order runs the same way.
+ */
+
+import type { RunStatus } from '@/domain/runs/run'
+
+/** A metric value as logged; NaN and infinities are spelled as strings so that a world is JSON. */
+export type WorldMetricValue = number | 'NaN' | 'Infinity' | '-Infinity'
+
+export interface WorldMetricPoint {
+  step: number
+  timestamp: number
+  value: WorldMetricValue
+}
+
+export interface WorldDataset {
+  name: string
+  digest: string
+  sourceType: string
+  /** JSON text. */
+  source: string
+  schema?: string
+  profile?: string
+  context: string
+}
+
+export interface WorldRun {
+  /** Unique across the world. */
+  name: string
+  experiment: string
+  /** Name of the parent run; the seed sets `mlflow.parentRunId` to its id. */
+  parent?: string
+  status: RunStatus
+  startTime: number
+  /** Required unless the status is RUNNING or SCHEDULED. */
+  endTime?: number
+  /** Soft-deleted after seeding. */
+  deleted?: boolean
+  params: Readonly<Record<string, string>>
+  /** Tags other than `mlflow.runName` and `mlflow.parentRunId`, which follow from name and parent. */
+  tags: Readonly<Record<string, string>>
+  metrics: Readonly<Record<string, readonly WorldMetricPoint[]>>
+  datasets?: readonly WorldDataset[]
+}
+
+export interface WorldExperiment {
+  name: string
+  tags: Readonly<Record<string, string>>
+  /** Soft-deleted after its runs are seeded (which soft-deletes them too). */
+  deleted?: boolean
+  /**
+   * The seed fills this experiment by running real training code (autolog, log_model, nested
+   * `start_run`, a git checkout) whose ids, times and values no one can predict. The mocks fill it with
+   * runs of the same shape; the contract test compares the experiment itself but not its runs.
+   */
+  realUsage?: boolean
+}
+
+export interface World {
+  experiments: readonly WorldExperiment[]
+  runs: readonly WorldRun[]
+}
