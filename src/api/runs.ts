@@ -1,0 +1,275 @@
+/** Runs: `runs/*` endpoints and their query factories. */
+
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import type { ViewType } from '@/domain/experiments'
+import {
+  RUN_STATUSES,
+  SYSTEM_TAGS,
+  type DatasetInput,
+  type LatestMetric,
+  type ModelOutput,
+  type Run,
+  type RunInfo,
+  type RunStatus,
+} from '@/domain/runs/run'
+import { mlflowClientOf } from './client-binding'
+import {
+  array,
+  emptyResponse,
+  int64,
+  map,
+  metricValue,
+  object,
+  oneOf,
+  optional,
+  optionalText,
+  string,
+  tagRecord,
+  withDefault,
+  type Decoder,
+} from './decode'
+import { lifecycleStage } from './experiments'
+import { MLFLOW_API, type MlflowClient } from './http'
+import { FIRST_PAGE, nextPageParam, pageOf, type Page } from './paging'
+
+const runStatus: Decoder<RunStatus> = oneOf(RUN_STATUSES)
+
+export const runInfoDecoder: Decoder<RunInfo> = object((field) => ({
+  // `run_uuid` is the deprecated twin of `run_id`; servers before 1.x sent only it.
+  runId: field('run_id', optional(string)) ?? field('run_uuid', string),
+  // Old servers lack `run_name`; `runDecoder` then falls back to the `mlflow.runName` tag.
+  runName: field('run_name', optional(string)) ?? '',
+  experimentId: field('experiment_id', string),
+  userId: field('user_id', optionalText),
+  status: field('status', runStatus),
+  startTime: field('start_time', optional(int64)),
+  endTime: field('end_time', optional(int64)),
+  artifactUri: field('artifact_uri', optionalText),
+  lifecycleStage: field('lifecycle_stage', lifecycleStage),
+}))
+
+const latestMetricDecoder: Decoder<LatestMetric> = object((field) => ({
+  key: field('key', string),
+  value: field('value', metricValue),
+  timestamp: field('timestamp', int64),
+  // Proto default: a metric logged without a step is at step 0, and a server may omit the default.
+  step: field('step', withDefault(int64, 0)),
+}))
+
+interface RunData {
+  metrics: Record<string, LatestMetric>
+  params: Record<string, string>
+  tags: Record<string, string>
+}
+
+interface RunInputs {
+  datasets: DatasetInput[]
+  modelInputs: string[]
+}
+
+const runData: Decoder<RunData> = object((field) => ({
+  metrics: field(
+    'metrics',
+    map(array(latestMetricDecoder), (metrics) =>
+      Object.fromEntries(metrics.map((metric) => [metric.key, metric])),
+    ),
+  ),
+  params: field('params', tagRecord),
+  tags: field('tags', tagRecord),
+}))
+
+const datasetInputDecoder: Decoder<DatasetInput> = object((field) => {
+  const tags = field('tags', tagRecord)
+  const dataset = field(
+    'dataset',
+    object((read) => ({
+      name: read('name', string),
+      digest: read('digest', string),
+      sourceType: read('source_type', optionalText),
+      source: read('source', optionalText),
+      schema: read('schema', optionalText),
+      profile: read('profile', optionalText),
+    })),
+  )
+  return { ...dataset, tags }
+})
+
+const runInputs: Decoder<RunInputs> = object((field) => ({
+  datasets: field('dataset_inputs', array(datasetInputDecoder)),
+  modelInputs: field('model_inputs', array(object((read) => read('model_id', string)))),
+}))
+
+const modelOutputDecoder: Decoder<ModelOutput> = object((field) => ({
+  modelId: field('model_id', string),
+  step: field('step', withDefault(int64, 0)),
+}))
+
+const runOutputs = object((field) => field('model_outputs', array(modelOutputDecoder)))
+
+const NO_DATA: RunData = { metrics: {}, params: {}, tags: {} }
+const NO_INPUTS: RunInputs = { datasets: [], modelInputs: [] }
+
+/** `data`, `inputs` and `outputs` are all omitted or `{}` when empty (contract §3). */
+export const runDecoder: Decoder<Run> = object((field) => {
+  const info = field('info', runInfoDecoder)
+  const data = field('data', withDefault(runData, NO_DATA))
+  const inputs = field('inputs', withDefault(runInputs, NO_INPUTS))
+  const modelOutputs = field('outputs', withDefault(runOutputs, []))
+  const runName = info.runName === '' ? (data.tags[SYSTEM_TAGS.runName] ?? '') : info.runName
+  return {
+    info: { ...info, runName },
+    params: data.params,
+    metrics: data.metrics,
+    tags: data.tags,
+    datasets: inputs.datasets,
+    modelOutputs,
+    modelInputs: inputs.modelInputs,
+  }
+})
+
+const runResponse = object((field) => field('run', runDecoder))
+const runPage = pageOf('runs', runDecoder)
+
+/** MLflow's UI pages the runs table by 100. */
+export const DEFAULT_RUN_PAGE_SIZE = 100
+/** The server rejects larger pages with 400. */
+export const MAX_RUN_PAGE_SIZE = 50_000
+
+export interface RunSearchParams {
+  /** Runs are searched across all of them; an empty list finds nothing. */
+  experimentIds: readonly string[]
+  /** MLflow's run filter grammar (contract §8.1): AND only. */
+  filter?: string
+  viewType?: ViewType
+  /** E.g. ``['metrics.`val loss` DESC']``. Default: start time descending, then run id. */
+  orderBy?: readonly string[]
+  /** Always sent; clamped to 1..50,000. */
+  maxResults?: number
+  pageToken?: string
+}
+
+function normalizeSearch(params: RunSearchParams): RunSearchParams {
+  return {
+    experimentIds: params.experimentIds,
+    filter: params.filter === '' ? undefined : params.filter,
+    viewType: params.viewType ?? 'ACTIVE_ONLY',
+    orderBy: params.orderBy ?? [],
+    maxResults: clamp(params.maxResults ?? DEFAULT_RUN_PAGE_SIZE, 1, MAX_RUN_PAGE_SIZE),
+    pageToken: params.pageToken,
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(Math.trunc(value), min), max)
+}
+
+/** POST only: `runs/search` has no GET binding. */
+export function searchRuns(
+  client: MlflowClient,
+  params: RunSearchParams,
+  signal?: AbortSignal,
+): Promise<Page<Run>> {
+  const p = normalizeSearch(params)
+  const body = {
+    experiment_ids: p.experimentIds,
+    filter: p.filter,
+    run_view_type: p.viewType,
+    order_by: p.orderBy,
+    max_results: p.maxResults,
+    page_token: p.pageToken,
+  }
+  return client.post(`${MLFLOW_API}/runs/search`, body, runPage, signal)
+}
+
+/** Also returns deleted runs; only this endpoint fills `modelInputs`. Unknown ids are a 404 ApiError. */
+export function getRun(client: MlflowClient, runId: string, signal?: AbortSignal): Promise<Run> {
+  return client.get(`${MLFLOW_API}/runs/get`, { run_id: runId }, runResponse, signal)
+}
+
+export interface UpdateRunParams {
+  runId: string
+  /** Renaming also rewrites the `mlflow.runName` tag. */
+  name?: string
+  status?: RunStatus
+  /** Epoch milliseconds. */
+  endTime?: number
+}
+
+/** Resolves to the updated run info. A deleted run cannot be updated (400). */
+export function updateRun(
+  client: MlflowClient,
+  params: UpdateRunParams,
+  signal?: AbortSignal,
+): Promise<RunInfo> {
+  const body = {
+    run_id: params.runId,
+    run_name: params.name,
+    status: params.status,
+    end_time: params.endTime,
+  }
+  const updated = object((field) => field('run_info', runInfoDecoder))
+  return client.post(`${MLFLOW_API}/runs/update`, body, updated, signal)
+}
+
+/** Soft delete. Child runs are not deleted with their parent: delete them one by one, as MLflow's UI does. */
+export function deleteRun(client: MlflowClient, runId: string, signal?: AbortSignal): Promise<void> {
+  return client.post(`${MLFLOW_API}/runs/delete`, { run_id: runId }, emptyResponse, signal)
+}
+
+export function restoreRun(client: MlflowClient, runId: string, signal?: AbortSignal): Promise<void> {
+  return client.post(`${MLFLOW_API}/runs/restore`, { run_id: runId }, emptyResponse, signal)
+}
+
+/** Upsert. Fails with 400 on a deleted run. `mlflow.user` and `mlflow.artifactLocation` are immutable. */
+export function setRunTag(
+  client: MlflowClient,
+  params: { runId: string; key: string; value: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { run_id: params.runId, key: params.key, value: params.value }
+  return client.post(`${MLFLOW_API}/runs/set-tag`, body, emptyResponse, signal)
+}
+
+/** A tag that does not exist is a 404 ApiError. */
+export function deleteRunTag(
+  client: MlflowClient,
+  params: { runId: string; key: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { run_id: params.runId, key: params.key }
+  return client.post(`${MLFLOW_API}/runs/delete-tag`, body, emptyResponse, signal)
+}
+
+export const runKey = (run: Run): string => run.info.runId
+
+/**
+ * Keys: `['runs']` ⊃ `['runs', 'search', params]`, `['runs', 'search', 'pages', params]`,
+ * `['runs', 'get', runId]`. After a write, invalidate `runQueries.all()`.
+ */
+export const runQueries = {
+  all: () => ['runs'],
+  searches: () => ['runs', 'search'],
+  search: (params: RunSearchParams) => {
+    const normalized = normalizeSearch(params)
+    return queryOptions({
+      queryKey: ['runs', 'search', normalized],
+      queryFn: ({ client, signal }) => searchRuns(mlflowClientOf(client), normalized, signal),
+    })
+  },
+  /** For `useInfiniteQuery`; flatten with `flattenPages(data.pages, runKey)`, which drops rows a shifted offset repeated. */
+  searchPages: (params: Omit<RunSearchParams, 'pageToken'>) => {
+    const normalized = normalizeSearch(params)
+    return infiniteQueryOptions({
+      queryKey: ['runs', 'search', 'pages', normalized],
+      queryFn: ({ client, signal, pageParam }) =>
+        searchRuns(mlflowClientOf(client), { ...normalized, pageToken: pageParam }, signal),
+      initialPageParam: FIRST_PAGE,
+      getNextPageParam: nextPageParam,
+    })
+  },
+  get: (runId: string) =>
+    queryOptions({
+      queryKey: ['runs', 'get', runId],
+      queryFn: ({ client, signal }) => getRun(mlflowClientOf(client), runId, signal),
+    }),
+}
