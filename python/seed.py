@@ -1,0 +1,365 @@
+"""Log a World (mocks/world/types.ts) into a running MLflow tracking server.
+
+    python seed.py --tracking-uri URI --world world.json [--workdir DIR]
+
+The world's experiments and runs are logged with MlflowClient, with the world's explicit times, so
+that the server ends up holding what the mocks hold. Experiments marked `realUsage` are instead
+filled by running real_usage_train.py the way people run training code (fluent API, autolog, a
+git checkout, wall-clock times); their run ids and values are whatever MLflow makes of it.
+
+Logs go to stderr; stdout carries only the JSON summary printed at the end:
+
+    {"experiments": {name: id}, "runs": {name: id},
+     "realUsageRuns": [{"experiment", "name", "runId", "status", "parentRunId"}]}
+
+The target server must not hold any of the world's experiments yet (the seed refuses otherwise).
+"""
+
+import argparse
+import contextlib
+import json
+import math
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Before mlflow is imported: no usage reports, from this process or from the real-usage scripts.
+os.environ["MLFLOW_DISABLE_TELEMETRY"] = "true"
+os.environ["DO_NOT_TRACK"] = "true"
+# set_terminated would print a "View run" link per run, fetching the run again to write it.
+os.environ["MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT"] = "true"
+
+from mlflow import MlflowClient  # noqa: E402
+from mlflow.entities import Dataset, DatasetInput, InputTag, Metric, Param, ViewType  # noqa: E402
+from mlflow.exceptions import MlflowException  # noqa: E402
+from mlflow.utils.mlflow_tags import MLFLOW_PARENT_RUN_ID, MLFLOW_RUN_NAME  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+TRAIN_SCRIPT = HERE / "real_usage_train.py"
+
+# Limits of one LogBatch request on the server.
+MAX_ENTITIES_PER_BATCH = 1000
+MAX_PARAMS_PER_BATCH = 100
+
+RUN_STATUSES = {"RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"}
+# create_run leaves a run RUNNING; these statuses get no end time.
+OPEN_STATUSES = {"RUNNING", "SCHEDULED"}
+
+METRIC_SPECIAL_VALUES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+# A fixed identity and date for the real-usage commit, so that its hash is the same on every machine.
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Runboard Seed",
+    "GIT_AUTHOR_EMAIL": "seed@runboard.invalid",
+    "GIT_AUTHOR_DATE": "2026-01-05T09:00:00Z",
+    "GIT_COMMITTER_NAME": "Runboard Seed",
+    "GIT_COMMITTER_EMAIL": "seed@runboard.invalid",
+    "GIT_COMMITTER_DATE": "2026-01-05T09:00:00Z",
+    # Ignore the machine's and the user's git configuration (signing, hooks, templates).
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+class SeedError(Exception):
+    """A problem with the world or the target server, reported without a traceback."""
+
+
+def log(message: str) -> None:
+    print(f"[seed] {message}", file=sys.stderr, flush=True)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tracking-uri", required=True, help="e.g. http://127.0.0.1:5000")
+    parser.add_argument("--world", required=True, type=Path, help="World JSON file")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="where to build the real-usage git checkout (kept); default: a temporary directory",
+    )
+    return parser.parse_args()
+
+
+def metric_value(value: float | int | str) -> float:
+    if isinstance(value, str):
+        if value not in METRIC_SPECIAL_VALUES:
+            raise SeedError(f"metric value {value!r} is neither a number nor NaN/Infinity/-Infinity")
+        return METRIC_SPECIAL_VALUES[value]
+    return float(value)
+
+
+def check_world(world: dict) -> None:
+    """Fail early, with the offending name, on worlds the seed cannot log faithfully."""
+    experiments = {}
+    for experiment in world["experiments"]:
+        if experiment["name"] in experiments:
+            raise SeedError(f"experiment {experiment['name']!r} appears twice")
+        experiments[experiment["name"]] = experiment
+    runs = {}
+    for run in world["runs"]:
+        name = run["name"]
+        if name in runs:
+            raise SeedError(f"run {name!r} appears twice")
+        runs[name] = run
+        experiment = experiments.get(run["experiment"])
+        if experiment is None:
+            raise SeedError(f"run {name!r} is in unknown experiment {run['experiment']!r}")
+        if experiment.get("realUsage"):
+            raise SeedError(f"run {name!r} is in real-usage experiment {run['experiment']!r}")
+        if run["status"] not in RUN_STATUSES:
+            raise SeedError(f"run {name!r} has unknown status {run['status']!r}")
+        if run["status"] not in OPEN_STATUSES and run.get("endTime") is None:
+            raise SeedError(f"run {name!r} is {run['status']} but has no endTime")
+    for run in world["runs"]:
+        seen = [run["name"]]
+        parent = run.get("parent")
+        while parent is not None:
+            if parent not in runs:
+                raise SeedError(f"run {seen[-1]!r} has unknown parent {parent!r}")
+            if parent in seen:
+                raise SeedError(f"runs {seen} form a parent cycle")
+            seen.append(parent)
+            parent = runs[parent].get("parent")
+
+
+def refuse_if_seeded(client: MlflowClient, world: dict) -> None:
+    names = {experiment["name"] for experiment in world["experiments"]}
+    existing = [
+        experiment.name
+        for experiment in client.search_experiments(view_type=ViewType.ALL)
+        if experiment.name in names
+    ]
+    if existing:
+        raise SeedError(
+            f"the server already has {len(existing)} of the world's experiments "
+            f"({', '.join(sorted(existing))}); seed a fresh server"
+        )
+
+
+def create_experiments(client: MlflowClient, world: dict) -> dict[str, str]:
+    """Create every experiment in world order, so that a fresh server numbers them 1, 2, 3, ..."""
+    ids = {}
+    for experiment in world["experiments"]:
+        ids[experiment["name"]] = client.create_experiment(
+            experiment["name"], tags=experiment["tags"] or None
+        )
+    return ids
+
+
+def batches(run: dict) -> list[tuple[list[Param], list[Metric]]]:
+    """Split a run's params and metric points into LogBatch-sized (params, metrics) pairs."""
+    params = [Param(key, value) for key, value in run["params"].items()]
+    metrics = [
+        Metric(key, metric_value(point["value"]), point["timestamp"], point["step"])
+        for key, points in run["metrics"].items()
+        for point in points
+    ]
+    result = []
+    while params or metrics:
+        batch_params, params = params[:MAX_PARAMS_PER_BATCH], params[MAX_PARAMS_PER_BATCH:]
+        room = MAX_ENTITIES_PER_BATCH - len(batch_params)
+        batch_metrics, metrics = metrics[:room], metrics[room:]
+        result.append((batch_params, batch_metrics))
+    return result
+
+
+def seed_run(client: MlflowClient, run: dict, experiment_id: str, parent_id: str | None) -> str:
+    """Create one run with its params, metrics, datasets and final status; returns its id."""
+    tags = {**run["tags"], MLFLOW_RUN_NAME: run["name"]}
+    if parent_id is not None:
+        tags[MLFLOW_PARENT_RUN_ID] = parent_id
+    try:
+        run_id = client.create_run(
+            experiment_id, start_time=run["startTime"], tags=tags, run_name=run["name"]
+        ).info.run_id
+        for params, metrics in batches(run):
+            client.log_batch(run_id, metrics=metrics, params=params)
+        datasets = [
+            DatasetInput(
+                Dataset(
+                    name=dataset["name"],
+                    digest=dataset["digest"],
+                    source_type=dataset["sourceType"],
+                    source=dataset["source"],
+                    schema=dataset.get("schema"),
+                    profile=dataset.get("profile"),
+                ),
+                tags=[InputTag("mlflow.data.context", dataset["context"])],
+            )
+            for dataset in run.get("datasets", [])
+        ]
+        if datasets:
+            client.log_inputs(run_id, datasets=datasets)
+        if run["status"] == "SCHEDULED":
+            # update_run keeps the end time empty, where set_terminated would stamp one.
+            client.update_run(run_id, status="SCHEDULED")
+        elif run["status"] != "RUNNING":
+            client.set_terminated(run_id, status=run["status"], end_time=run["endTime"])
+    except MlflowException as error:
+        raise SeedError(f"run {run['name']!r}: {error}") from error
+    return run_id
+
+
+def seed_runs(client: MlflowClient, world: dict, experiment_ids: dict[str, str]) -> dict[str, str]:
+    """Log every world run, in world order except that a parent goes before its children (a child
+    needs its parent's id); returns run name -> id in world order.
+
+    One at a time: the single-worker server is the bottleneck, and parallel clients gain nothing.
+    """
+    runs = {run["name"]: run for run in world["runs"]}
+    run_ids: dict[str, str] = {}
+
+    def ensure(run: dict) -> str:
+        if run["name"] not in run_ids:
+            parent = run.get("parent")
+            parent_id = None if parent is None else ensure(runs[parent])
+            run_ids[run["name"]] = seed_run(client, run, experiment_ids[run["experiment"]], parent_id)
+        return run_ids[run["name"]]
+
+    return {run["name"]: ensure(run) for run in world["runs"]}
+
+
+def prepare_git_checkout(workdir: Path) -> Path:
+    """A git repository with real_usage_train.py committed as train.py, at a deterministic commit."""
+    repo = workdir / "iris-classifier"
+    # A kept --workdir may hold the checkout of an earlier seed; it is ours to replace.
+    shutil.rmtree(repo, ignore_errors=True)
+    repo.mkdir(parents=True)
+    shutil.copyfile(TRAIN_SCRIPT, repo / "train.py")
+    env = {**os.environ, **GIT_ENV}
+    for command in (
+        ["git", "init", "--quiet", "--initial-branch=main"],
+        ["git", "remote", "add", "origin", "https://github.com/runboard-demo/iris-classifier.git"],
+        ["git", "add", "train.py"],
+        ["git", "commit", "--quiet", "-m", "Train an iris classifier"],
+    ):
+        subprocess.run(command, cwd=repo, env=env, check=True, stdout=sys.stderr)
+    return repo
+
+
+# The training sessions per real-usage experiment, with the exit status each must end with: a
+# normal one, and one that kills itself mid-training with SIGKILL (as the OOM killer would), which
+# leaves its run RUNNING.
+REAL_USAGE_SESSIONS = (([], 0), (["--crash"], -signal.SIGKILL))
+
+
+def start_real_usage(tracking_uri: str, experiment: str, repo: Path) -> list[tuple[subprocess.Popen, int]]:
+    """Start the training sessions, as a user would from the checkout. They run while the world
+    runs are being logged; returns each process with its expected exit status."""
+    env = {**os.environ, "MLFLOW_TRACKING_URI": tracking_uri, "PYTHONUNBUFFERED": "1"}
+    return [
+        (
+            subprocess.Popen(
+                [sys.executable, "train.py", "--experiment", experiment, *extra_args],
+                cwd=repo,
+                env=env,
+                stdout=sys.stderr,
+                stderr=sys.stderr,
+            ),
+            expected,
+        )
+        for extra_args, expected in REAL_USAGE_SESSIONS
+    ]
+
+
+def wait_real_usage(sessions: list[tuple[subprocess.Popen, int]]) -> None:
+    for process, expected in sessions:
+        returncode = process.wait()
+        if returncode != expected:
+            raise SeedError(f"{' '.join(process.args)} exited with {returncode}, expected {expected}")
+
+
+def real_usage_runs(client: MlflowClient, experiment: str, experiment_id: str) -> list[dict]:
+    runs = client.search_runs([experiment_id], order_by=["attributes.start_time ASC"], max_results=1000)
+    return [
+        {
+            "experiment": experiment,
+            "name": run.info.run_name,
+            "runId": run.info.run_id,
+            "status": run.info.status,
+            "parentRunId": run.data.tags.get(MLFLOW_PARENT_RUN_ID),
+        }
+        for run in runs
+    ]
+
+
+def seed(tracking_uri: str, world: dict, workdir: Path) -> dict:
+    client = MlflowClient(tracking_uri)
+    check_world(world)
+    refuse_if_seeded(client, world)
+
+    started = time.monotonic()
+    experiment_ids = create_experiments(client, world)
+    log(f"created {len(experiment_ids)} experiments in {time.monotonic() - started:.1f}s")
+
+    real_usage = [e["name"] for e in world["experiments"] if e.get("realUsage")]
+    sessions: list[tuple[subprocess.Popen, int]] = []
+    try:
+        if real_usage:
+            repo = prepare_git_checkout(workdir)
+            for experiment in real_usage:
+                sessions += start_real_usage(tracking_uri, experiment, repo)
+
+        phase = time.monotonic()
+        run_ids = seed_runs(client, world, experiment_ids)
+        points = sum(len(points) for run in world["runs"] for points in run["metrics"].values())
+        log(f"logged {len(run_ids)} runs with {points} metric points in {time.monotonic() - phase:.1f}s")
+
+        phase = time.monotonic()
+        wait_real_usage(sessions)
+        if sessions:
+            log(f"waited {time.monotonic() - phase:.1f}s more for the real-usage scripts")
+    finally:
+        # On failure, do not leave training scripts writing into the server.
+        for process, _ in sessions:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+    # Runs first, then experiments: deleting an experiment soft-deletes the runs it still has.
+    for run in world["runs"]:
+        if run.get("deleted"):
+            client.delete_run(run_ids[run["name"]])
+    for experiment in world["experiments"]:
+        if experiment.get("deleted"):
+            client.delete_experiment(experiment_ids[experiment["name"]])
+
+    log(f"seeded in {time.monotonic() - started:.1f}s")
+    return {
+        "experiments": experiment_ids,
+        "runs": run_ids,
+        "realUsageRuns": [
+            run
+            for experiment in real_usage
+            for run in real_usage_runs(client, experiment, experiment_ids[experiment])
+        ],
+    }
+
+
+def main() -> int:
+    args = parse_args()
+    world = json.loads(args.world.read_text(encoding="utf-8"))
+    # Whatever MLflow or this script prints goes to stderr: stdout carries only the summary.
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            if args.workdir is not None:
+                args.workdir.mkdir(parents=True, exist_ok=True)
+                summary = seed(args.tracking_uri, world, args.workdir)
+            else:
+                with tempfile.TemporaryDirectory(prefix="runboard-seed-") as workdir:
+                    summary = seed(args.tracking_uri, world, Path(workdir))
+    except SeedError as error:
+        print(f"seed.py: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
