@@ -1,0 +1,20 @@
+import type { HttpHandler } from 'msw'
+import { artifactHandlers } from './handlers/artifacts'
+import { experimentHandlers } from './handlers/experiments'
+import { metricHandlers } from './handlers/metrics'
+import { modelHandlers } from './handlers/models'
+import { runHandlers } from './handlers/runs'
+import { serverHandlers } from './handlers/server'
+import type { MockStore } from './store/store'
+
+/** Every MLflow route the app uses, answered from one store as the real server would. */
+export function createHandlers(store: MockStore): HttpHandler[] {
+  return [
+    ...serverHandlers(),
+    ...experimentHandlers(store),
+    ...runHandlers(store),
+    ...metricHandlers(store),
+    ...artifactHandlers(store),
+    ...modelHandlers(store),
+  ]
+}

@@ -1,0 +1,113 @@
+/**
+ * Named server behaviours for tests and the demo. A scenario picks the data a mock server holds
+ * and may put handlers in front of the normal ones; tests vary the server only through these.
+ */
+
+import { HttpResponse, delay, http, type HttpHandler } from 'msw'
+import { createHandlers } from './handlers'
+import { mlflowError } from './handlers/protocol'
+import {
+  MockStore,
+  worldSources,
+  type ExperimentSource,
+  type MockStoreOptions,
+  type StoreRun,
+} from './store/store'
+import { contractWorld } from './world/contract-world'
+import { DEMO_EXPERIMENTS, demoSources } from './world/demo-world'
+import { createRandom, pick } from './world/random'
+
+export const SCENARIO_NAMES = [
+  'demo',
+  'contract',
+  'empty',
+  'huge',
+  'server-error',
+  'slow',
+  'unreachable',
+] as const
+export type ScenarioName = (typeof SCENARIO_NAMES)[number]
+
+export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
+  demo: 'the demo world: the contract world plus a 2,220-run nested sweep and 100,000-step histories',
+  contract: 'only the contract world, exactly as the seed script logs it into a real server',
+  empty: 'a fresh server: the Default experiment and nothing else',
+  huge: 'the demo world plus an experiment of 50,000 runs',
+  'server-error': 'every MLflow API call fails with 500 INTERNAL_ERROR',
+  slow: 'the demo world, answering every API call after 1.5 s',
+  unreachable: 'every request fails at the network level, as when the tracking server is down',
+}
+
+export function isScenarioName(name: string): name is ScenarioName {
+  return SCENARIO_NAMES.some((candidate) => candidate === name)
+}
+
+export const HUGE_EXPERIMENT = 'huge-experiment'
+const HUGE_RUN_COUNT = 50_000
+
+function hugeRuns(): StoreRun[] {
+  const random = createRandom(99)
+  const start = Date.UTC(2026, 5, 1)
+  return Array.from({ length: HUGE_RUN_COUNT }, (_, index) => ({
+    name: `huge-${String(index + 1).padStart(5, '0')}`,
+    status: 'FINISHED' as const,
+    startTime: start + index * 1000,
+    endTime: start + index * 1000 + 500,
+    params: { lr: pick(random, ['0.1', '0.01', '0.001']), seed: String(index % 100) },
+    tags: { 'mlflow.user': pick(random, ['alice', 'bob']) },
+    metrics: {
+      score: [{ step: 0, timestamp: start + index * 1000 + 400, value: Math.round(random() * 1e4) / 1e4 }],
+    },
+  }))
+}
+
+function sourcesFor(name: ScenarioName): ExperimentSource[] {
+  switch (name) {
+    case 'contract':
+      return worldSources(contractWorld)
+    case 'empty':
+      return []
+    case 'huge':
+      return [...demoSources(), { experiment: { name: HUGE_EXPERIMENT, tags: {} }, runs: hugeRuns }]
+    default:
+      return demoSources()
+  }
+}
+
+const API_ROUTES = ['*/api/*', '*/ajax-api/*', '*/get-artifact', '*/model-versions/get-artifact'] as const
+
+function overrides(name: ScenarioName): HttpHandler[] {
+  switch (name) {
+    case 'server-error':
+      return API_ROUTES.map((route) =>
+        http.all(route, () =>
+          mlflowError('INTERNAL_ERROR', 'The tracking server failed (scenario: server-error).'),
+        ),
+      )
+    case 'slow':
+      return API_ROUTES.map((route) =>
+        http.all(route, async () => {
+          await delay(1500)
+          // Falls through to the normal handler.
+          return undefined
+        }),
+      )
+    case 'unreachable':
+      return [http.all('*', () => HttpResponse.error())]
+    default:
+      return []
+  }
+}
+
+export interface MockApi {
+  store: MockStore
+  handlers: HttpHandler[]
+}
+
+/** A fresh store and its handlers for one scenario: each test or server process gets its own. */
+export function createMockApi(name: ScenarioName = 'demo', options: MockStoreOptions = {}): MockApi {
+  const store = new MockStore(sourcesFor(name), options)
+  return { store, handlers: [...overrides(name), ...createHandlers(store)] }
+}
+
+export { DEMO_EXPERIMENTS }

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { MockStore, MockStoreError } from './store'
+import type { World } from '../world/types'
+
+const world: World = {
+  experiments: [
+    { name: 'a', tags: { team: 'x' } },
+    { name: 'gone', tags: {}, deleted: true },
+  ],
+  runs: [
+    {
+      name: 'parent',
+      experiment: 'a',
+      status: 'FINISHED',
+      startTime: 1000,
+      endTime: 2000,
+      params: { lr: '0.1' },
+      tags: { 'mlflow.user': 'alice' },
+      metrics: {
+        loss: [
+          { step: 2, timestamp: 10, value: 0.5 },
+          { step: 3, timestamp: 5, value: 'NaN' },
+          { step: 1, timestamp: 50, value: 0.9 },
+        ],
+        same_step: [
+          { step: 1, timestamp: 10, value: 0.2 },
+          { step: 1, timestamp: 10, value: 0.7 },
+          { step: 1, timestamp: 10, value: 0.4 },
+        ],
+        inf: [{ step: 0, timestamp: 1, value: 'Infinity' }],
+      },
+    },
+    {
+      name: 'child',
+      experiment: 'a',
+      parent: 'parent',
+      status: 'RUNNING',
+      startTime: 3000,
+      params: {},
+      tags: {},
+      metrics: {},
+    },
+    {
+      name: 'old',
+      experiment: 'gone',
+      status: 'FINISHED',
+      startTime: 1,
+      endTime: 2,
+      params: {},
+      tags: {},
+      metrics: {},
+    },
+  ],
+}
+
+describe('MockStore', () => {
+  const fresh = () => MockStore.fromWorld(world, { artifactRoot: '/root', now: () => 42 })
+
+  it('numbers experiments after the Default experiment 0, as a fresh SQL store does', () => {
+    expect(
+      fresh()
+        .listExperiments()
+        .map((e) => [e.experimentId, e.name]),
+    ).toEqual([
+      ['0', 'Default'],
+      ['1', 'a'],
+      ['2', 'gone'],
+    ])
+  })
+
+  it('keeps the latest metric by step, then timestamp, then value, and stores infinity as max double', () => {
+    const store = fresh()
+    const run = store.getRun(store.runIdOf('parent') ?? '')
+    expect(run?.latestMetrics.get('loss')).toEqual({ step: 3, timestamp: 5, value: 'NaN' })
+    expect(run?.latestMetrics.get('same_step')?.value).toBe(0.7)
+    expect(run?.latestMetrics.get('inf')?.value).toBe(1.7976931348623157e308)
+  })
+
+  it('links children to the parent id and derives user and artifact uri', () => {
+    const store = fresh()
+    const parentId = store.runIdOf('parent') ?? ''
+    const child = store.getRun(store.runIdOf('child') ?? '')
+    expect(child?.tags.get('mlflow.parentRunId')).toBe(parentId)
+    expect(child?.userId).toBe('unknown')
+    expect(child?.endTime).toBeUndefined()
+    const parent = store.getRun(parentId)
+    expect(parent?.userId).toBe('alice')
+    expect(parent?.artifactUri).toBe(`/root/1/${parentId}/artifacts`)
+  })
+
+  it('orders a history by timestamp, then step, as the SQL store does', () => {
+    const store = fresh()
+    expect(store.metricHistory(store.runIdOf('parent') ?? '', 'loss').map((p) => p.step)).toEqual([3, 2, 1])
+  })
+
+  it('deletes the runs of a deleted experiment and restores them with it', () => {
+    const store = fresh()
+    expect(store.getRun(store.runIdOf('old') ?? '')?.lifecycleStage).toBe('deleted')
+    store.setExperimentLifecycle('1', 'deleted')
+    expect(store.runsOf('1').map((run) => run.lifecycleStage)).toEqual(['deleted', 'deleted'])
+    store.setExperimentLifecycle('1', 'active')
+    expect(store.runsOf('1').map((run) => run.lifecycleStage)).toEqual(['active', 'active'])
+  })
+
+  it('refuses tag edits on deleted runs and duplicate experiment names', () => {
+    const store = fresh()
+    const runId = store.runIdOf('child') ?? ''
+    store.setRunLifecycle(runId, 'deleted')
+    expect(() => {
+      store.setTag(runId, 'k', 'v')
+    }).toThrow(MockStoreError)
+    expect(() => store.createExperiment('a', new Map())).toThrow(/already exists/)
+  })
+
+  it('makes the runs of a lazy experiment only when they are first read', () => {
+    let made = 0
+    const store = new MockStore([
+      {
+        experiment: { name: 'lazy', tags: {} },
+        runs: () => {
+          made++
+          return [
+            { name: 'r', status: 'FINISHED', startTime: 1, endTime: 2, params: {}, tags: {}, metrics: {} },
+          ]
+        },
+      },
+    ])
+    expect(made).toBe(0)
+    expect(store.runsOf('1')).toHaveLength(1)
+    store.runsOf('1')
+    expect(made).toBe(1)
+  })
+})

@@ -1,0 +1,432 @@
+/**
+ * The mocks' in-memory tracking store. It holds what an MLflow SQL store holds and applies the same
+ * rules (latest-metric selection, soft deletes that cascade from experiments to runs, the Default
+ * experiment 0), so that handlers only translate HTTP. Experiments may be lazy: their runs are made on
+ * first access, so a test that reads one experiment never pays for the 2,000-run sweep beside it.
+ */
+
+import { curvePoint, curvePoints, type CurveSpec } from '../world/curves'
+import { hexId } from '../world/random'
+import type { World, WorldExperiment, WorldMetricPoint, WorldMetricValue, WorldRun } from '../world/types'
+import type { MockExperiment, MockLatestMetric, MockRun } from './types'
+
+/** Stored points, or a formula that makes them on demand. */
+export type MetricSource = readonly WorldMetricPoint[] | CurveSpec
+
+export type StoreRun = Omit<WorldRun, 'metrics' | 'experiment'> & {
+  metrics: Readonly<Record<string, MetricSource>>
+}
+
+export interface ExperimentSource {
+  experiment: WorldExperiment
+  /** Called once, on first access to the experiment's runs. */
+  runs: () => Iterable<StoreRun>
+}
+
+export interface MockStoreOptions {
+  /** Root of artifact locations, as `--default-artifact-root` sets it on a real server. */
+  artifactRoot?: string
+  /** Creation time of the Default experiment; later experiments follow one second apart. */
+  epoch?: number
+  /** The clock for writes (last_update_time); fixed in tests for determinism. */
+  now?: () => number
+}
+
+export class MockStoreError extends Error {
+  readonly errorCode: string
+  constructor(errorCode: string, message: string) {
+    super(message)
+    this.errorCode = errorCode
+  }
+}
+
+const DEFAULT_EPOCH = 1767600000000
+
+function isCurve(source: MetricSource): source is CurveSpec {
+  return !Array.isArray(source)
+}
+
+/** MLflow's SQL store keeps ±Infinity as ±max double; NaN stays NaN (stored with an is_nan flag). */
+export function sanitizeMetricValue(value: WorldMetricValue): WorldMetricValue {
+  if (value === 'Infinity' || value === Infinity) return 1.7976931348623157e308
+  if (value === '-Infinity' || value === -Infinity) return -1.7976931348623157e308
+  return value
+}
+
+function numericValue(value: WorldMetricValue): number {
+  return typeof value === 'number' ? value : Number(value)
+}
+
+/** Python's tuple comparison `(step, timestamp, value) > (...)`, which the SQL store uses. */
+function isMoreRecent(a: MockLatestMetric, b: MockLatestMetric): boolean {
+  if (a.step !== b.step) return a.step > b.step
+  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp
+  return numericValue(a.value) > numericValue(b.value)
+}
+
+function latestOf(points: Iterable<WorldMetricPoint>): MockLatestMetric | undefined {
+  let latest: MockLatestMetric | undefined
+  for (const point of points) {
+    const candidate = {
+      step: point.step,
+      timestamp: point.timestamp,
+      value: sanitizeMetricValue(point.value),
+    }
+    if (latest === undefined || isMoreRecent(candidate, latest)) latest = candidate
+  }
+  return latest
+}
+
+function latestOfSource(source: MetricSource): MockLatestMetric | undefined {
+  if (!isCurve(source)) return latestOf(source)
+  // A curve's steps and timestamps both grow, so its last point is its latest.
+  if (source.steps <= 0) return undefined
+  const last = curvePoint(source, source.steps - 1)
+  return { ...last, value: sanitizeMetricValue(last.value) }
+}
+
+/** SQLAlchemy's message for a duplicate experiment name on SQLite, which the server passes on. */
+function uniqueNameViolation(sql: string, parameters: string): string {
+  return (
+    '(sqlite3.IntegrityError) UNIQUE constraint failed: experiments.workspace, experiments.name\n' +
+    `[SQL: ${sql}]\n[parameters: (${parameters})]\n` +
+    '(Background on this error at: https://sqlalche.me/e/21/gkpj)'
+  )
+}
+
+export class MockStore {
+  private readonly experiments = new Map<string, MockExperiment>()
+  private readonly pending = new Map<string, () => Iterable<StoreRun>>()
+  private readonly runs = new Map<string, MockRun>()
+  private readonly runsByExperiment = new Map<string, MockRun[]>()
+  private readonly histories = new Map<string, Map<string, MetricSource>>()
+  private readonly runIdsByName = new Map<string, string>()
+  readonly artifactRoot: string
+  private readonly now: () => number
+  private nextExperimentId = 0
+  private lastCreationTime: number
+
+  constructor(sources: Iterable<ExperimentSource>, options: MockStoreOptions = {}) {
+    this.artifactRoot = options.artifactRoot ?? 'mlflow-artifacts:'
+    const epoch = options.epoch ?? DEFAULT_EPOCH
+    this.now = options.now ?? (() => Date.now())
+    this.lastCreationTime = epoch
+    this.addExperiment({ name: 'Default', tags: {} }, epoch)
+    for (const source of sources) {
+      const experiment = this.addExperiment(source.experiment, this.lastCreationTime + 1000)
+      this.pending.set(experiment.experimentId, source.runs)
+    }
+    // Deleting an experiment deletes its runs, so materialise those first.
+    for (const experiment of this.experiments.values()) {
+      if (experiment.lifecycleStage === 'deleted') this.runsOf(experiment.experimentId)
+    }
+  }
+
+  static fromWorld(world: World, options: MockStoreOptions = {}): MockStore {
+    return new MockStore(worldSources(world), options)
+  }
+
+  private addExperiment(world: WorldExperiment, creationTime: number): MockExperiment {
+    const experimentId = String(this.nextExperimentId++)
+    this.lastCreationTime = creationTime
+    const experiment: MockExperiment = {
+      experimentId,
+      name: world.name,
+      artifactLocation: `${this.artifactRoot}/${experimentId}`,
+      lifecycleStage: world.deleted ? 'deleted' : 'active',
+      creationTime,
+      lastUpdateTime: creationTime,
+      tags: new Map(Object.entries(world.tags)),
+    }
+    this.experiments.set(experimentId, experiment)
+    this.runsByExperiment.set(experimentId, [])
+    return experiment
+  }
+
+  // ---- experiments ----
+
+  listExperiments(): MockExperiment[] {
+    return [...this.experiments.values()]
+  }
+
+  getExperiment(experimentId: string): MockExperiment | undefined {
+    return this.experiments.get(experimentId)
+  }
+
+  getExperimentByName(name: string): MockExperiment | undefined {
+    let found: MockExperiment | undefined
+    for (const experiment of this.experiments.values()) {
+      if (experiment.name !== name) continue
+      // The active one wins over deleted namesakes.
+      if (found === undefined || experiment.lifecycleStage === 'active') found = experiment
+    }
+    return found
+  }
+
+  createExperiment(
+    name: string,
+    tags: ReadonlyMap<string, string>,
+    artifactLocation?: string,
+  ): MockExperiment {
+    const now = Math.max(this.now(), this.lastCreationTime + 1)
+    if (this.getExperimentByName(name) !== undefined) {
+      // The SQL store passes SQLAlchemy's text through.
+      const violation = uniqueNameViolation(
+        'INSERT INTO experiments (name, workspace, artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (?, ?, ?, ?, ?, ?)',
+        `'${name}', 'default', '', 'active', ${now}, ${now}`,
+      )
+      throw new MockStoreError(
+        'RESOURCE_ALREADY_EXISTS',
+        `Experiment(name=${name}) already exists. Error: ${violation}`,
+      )
+    }
+    const experiment = this.addExperiment({ name, tags: Object.fromEntries(tags) }, now)
+    if (artifactLocation) experiment.artifactLocation = artifactLocation
+    return experiment
+  }
+
+  private activeExperiment(experimentId: string): MockExperiment {
+    const experiment = this.experiments.get(experimentId)
+    if (experiment === undefined) {
+      throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${experimentId} exists`)
+    }
+    return experiment
+  }
+
+  renameExperiment(experimentId: string, newName: string): void {
+    const experiment = this.activeExperiment(experimentId)
+    const clash = this.getExperimentByName(newName)
+    if (clash !== undefined && clash !== experiment) {
+      throw new MockStoreError(
+        'BAD_REQUEST',
+        uniqueNameViolation(
+          'UPDATE experiments SET name=?, last_update_time=? WHERE experiments.experiment_id = ?',
+          `'${newName}', ${this.now()}, ${experimentId}`,
+        ),
+      )
+    }
+    experiment.name = newName
+    experiment.lastUpdateTime = this.now()
+  }
+
+  setExperimentLifecycle(experimentId: string, stage: 'active' | 'deleted'): void {
+    const experiment = this.activeExperiment(experimentId)
+    experiment.lifecycleStage = stage
+    experiment.lastUpdateTime = this.now()
+    for (const run of this.runsOf(experimentId)) run.lifecycleStage = stage
+  }
+
+  setExperimentTag(experimentId: string, key: string, value: string): void {
+    const experiment = this.activeExperiment(experimentId)
+    experiment.tags.set(key, value)
+  }
+
+  deleteExperimentTag(experimentId: string, key: string): void {
+    const experiment = this.activeExperiment(experimentId)
+    experiment.tags.delete(key)
+  }
+
+  // ---- runs ----
+
+  /** Runs of one experiment in creation order, made on first access for lazy experiments. */
+  runsOf(experimentId: string): readonly MockRun[] {
+    const make = this.pending.get(experimentId)
+    if (make !== undefined) {
+      this.pending.delete(experimentId)
+      const experiment = this.experiments.get(experimentId)
+      for (const run of make()) this.addRun(experimentId, run, experiment?.lifecycleStage === 'deleted')
+    }
+    return this.runsByExperiment.get(experimentId) ?? []
+  }
+
+  getRun(runId: string): MockRun | undefined {
+    const run = this.runs.get(runId)
+    if (run !== undefined || this.pending.size === 0) return run
+    this.loadAll()
+    return this.runs.get(runId)
+  }
+
+  /** The id a world run got in this store, by its unique name. */
+  runIdOf(name: string): string | undefined {
+    const runId = this.runIdsByName.get(name)
+    if (runId !== undefined || this.pending.size === 0) return runId
+    this.loadAll()
+    return this.runIdsByName.get(name)
+  }
+
+  private loadAll(): void {
+    for (const experimentId of [...this.pending.keys()]) this.runsOf(experimentId)
+  }
+
+  private addRun(experimentId: string, world: StoreRun, experimentDeleted: boolean): MockRun {
+    const runId = hexId(world.name)
+    const tags = new Map<string, string>()
+    // The real server lists tags in the order the client sent them: the seed sends the run's own
+    // tags, then its name and parent.
+    for (const [key, value] of Object.entries(world.tags)) {
+      tags.set(key, value)
+    }
+    tags.set('mlflow.runName', world.name)
+    if (world.parent !== undefined) {
+      const parentId = this.runIdsByName.get(world.parent)
+      if (parentId === undefined) throw new Error(`Parent ${world.parent} of ${world.name} must come first`)
+      tags.set('mlflow.parentRunId', parentId)
+    }
+    const latestMetrics = new Map<string, MockLatestMetric>()
+    const history = new Map<string, MetricSource>()
+    for (const [key, source] of Object.entries(world.metrics)) {
+      history.set(key, source)
+      const latest = latestOfSource(source)
+      if (latest !== undefined) latestMetrics.set(key, latest)
+    }
+    const run: MockRun = {
+      runId,
+      experimentId,
+      runName: world.name,
+      userId: world.tags['mlflow.user'] ?? 'unknown',
+      status: world.status,
+      startTime: world.startTime,
+      endTime: world.endTime,
+      lifecycleStage: world.deleted === true || experimentDeleted ? 'deleted' : 'active',
+      artifactUri: `${this.artifactRoot}/${experimentId}/${runId}/artifacts`,
+      params: new Map(Object.entries(world.params)),
+      tags,
+      latestMetrics,
+      datasets: world.datasets ?? [],
+    }
+    this.runs.set(runId, run)
+    this.runIdsByName.set(world.name, runId)
+    this.runsByExperiment.get(experimentId)?.push(run)
+    this.histories.set(runId, history)
+    return run
+  }
+
+  /**
+   * `runs/create`: a new RUNNING run. Tags keep the order they were sent in, then the run name, as
+   * the SQL store writes them.
+   */
+  createRun(
+    experimentId: string,
+    request: {
+      runName: string
+      startTime: number | undefined
+      userId: string
+      tags: ReadonlyMap<string, string>
+    },
+  ): MockRun {
+    const experiment = this.experiments.get(experimentId)
+    if (experiment === undefined) {
+      throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${experimentId} exists`)
+    }
+    if (experiment.lifecycleStage !== 'active') {
+      throw new MockStoreError(
+        'INVALID_PARAMETER_VALUE',
+        `The experiment ${experimentId} must be in the 'active' state. Current state is ${experiment.lifecycleStage}.`,
+      )
+    }
+    this.runsOf(experimentId)
+    const runId = hexId(`created:${this.runs.size}:${request.runName}`)
+    const tags = new Map(request.tags)
+    tags.delete('mlflow.runName')
+    tags.set('mlflow.runName', request.runName)
+    const run: MockRun = {
+      runId,
+      experimentId,
+      runName: request.runName,
+      userId: request.userId,
+      status: 'RUNNING',
+      startTime: request.startTime ?? this.now(),
+      endTime: undefined,
+      lifecycleStage: 'active',
+      artifactUri: `${this.artifactRoot}/${experimentId}/${runId}/artifacts`,
+      params: new Map(),
+      tags,
+      latestMetrics: new Map(),
+      datasets: [],
+    }
+    this.runs.set(runId, run)
+    this.runsByExperiment.get(experimentId)?.push(run)
+    this.histories.set(runId, new Map())
+    return run
+  }
+
+  private requireRun(runId: string): MockRun {
+    const run = this.getRun(runId)
+    if (run === undefined)
+      throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`)
+    return run
+  }
+
+  private activeRun(runId: string): MockRun {
+    const run = this.requireRun(runId)
+    if (run.lifecycleStage !== 'active') {
+      throw new MockStoreError(
+        'INVALID_PARAMETER_VALUE',
+        `The run ${runId} must be in the 'active' state. Current state is ${run.lifecycleStage}.`,
+      )
+    }
+    return run
+  }
+
+  updateRun(
+    runId: string,
+    update: { runName?: string; status?: MockRun['status']; endTime?: number },
+  ): MockRun {
+    const run = this.activeRun(runId)
+    if (update.runName !== undefined && update.runName !== '') {
+      run.runName = update.runName
+      run.tags.set('mlflow.runName', update.runName)
+    }
+    if (update.status !== undefined) run.status = update.status
+    if (update.endTime !== undefined) run.endTime = update.endTime
+    return run
+  }
+
+  setRunLifecycle(runId: string, stage: 'active' | 'deleted'): void {
+    this.requireRun(runId).lifecycleStage = stage
+  }
+
+  setTag(runId: string, key: string, value: string): void {
+    const run = this.activeRun(runId)
+    run.tags.set(key, value)
+    if (key === 'mlflow.runName') run.runName = value
+  }
+
+  deleteTag(runId: string, key: string): void {
+    const run = this.activeRun(runId)
+    if (!run.tags.has(key)) {
+      throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No tag with name: ${key} in run with id ${runId}`)
+    }
+    run.tags.delete(key)
+  }
+
+  // ---- metrics ----
+
+  /** Every logged value in the SQL store's history order: timestamp, then step, then value. */
+  metricHistory(runId: string, key: string): readonly WorldMetricPoint[] {
+    // An unknown run has no history: the real server answers 200 with nothing, not 404.
+    this.getRun(runId)
+    const source = this.histories.get(runId)?.get(key)
+    if (source === undefined) return []
+    const points = (isCurve(source) ? curvePoints(source) : source).map((point) => ({
+      ...point,
+      value: sanitizeMetricValue(point.value),
+    }))
+    return points.sort(
+      (a, b) => a.timestamp - b.timestamp || a.step - b.step || sqlValue(a.value) - sqlValue(b.value),
+    )
+  }
+}
+
+/** NaN is stored as value 0 with a flag, so it sorts as 0. */
+export function sqlValue(value: WorldMetricValue): number {
+  return value === 'NaN' ? 0 : numericValue(value)
+}
+
+/** Groups a world's runs under its experiments, keeping the world's order. */
+export function worldSources(world: World): ExperimentSource[] {
+  return world.experiments.map((experiment) => ({
+    experiment,
+    runs: () => world.runs.filter((run) => run.experiment === experiment.name),
+  }))
+}
