@@ -8,9 +8,40 @@ const alias = {
   '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
 }
 
-export default defineConfig({
+/**
+ * `npm run dev` proxies MLflow's routes to the tracking server in MLFLOW_TRACKING_URI (as `npm start`
+ * does), so the app always calls its own origin. In mock mode (`npm run dev:mock`) the MSW worker
+ * answers instead and nothing is proxied.
+ */
+const trackingUri = process.env.MLFLOW_TRACKING_URI ?? 'http://127.0.0.1:5000'
+const MLFLOW_ROUTES = [
+  '/api',
+  '/ajax-api',
+  '/get-artifact',
+  '/model-versions/get-artifact',
+  '/version',
+  '/health',
+]
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
   resolve: { alias },
+  server: {
+    proxy:
+      mode === 'mock'
+        ? {}
+        : Object.fromEntries(
+            MLFLOW_ROUTES.map((route) => [
+              route,
+              {
+                target: trackingUri,
+                changeOrigin: true,
+                // MLflow's security middleware blocks writes whose Origin is not its own (contract §13).
+                headers: { origin: trackingUri },
+              },
+            ]),
+          ),
+  },
   test: {
     projects: [
       {
@@ -43,4 +74,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))

@@ -1,0 +1,81 @@
+/**
+ * What of a response the contract compares. Everything is kept (status, content type, the headers
+ * of raw routes, every key and value, array order, page tokens, error bodies) except what no two
+ * servers can share: generated run ids (mapped back to run names), the artifact root directory, and
+ * wall-clock times of experiments (runs carry explicit, seeded times and are compared exactly).
+ */
+
+import type { Backend, Observed } from './backends'
+
+export interface Normalized {
+  status: number
+  contentType: string | null
+  headers: Record<string, string>
+  body: unknown
+}
+
+const WALL_CLOCK_KEYS = new Set(['creation_time', 'last_update_time'])
+
+/**
+ * Python prints sets in an order that changes from process to process (string hashing is salted), so
+ * the real server's messages list valid keys in any order: sort the items of `{'a', 'b'}`.
+ */
+function sortPythonSets(text: string): string {
+  return text.replace(
+    /\{('[^']*'(?:, '[^']*')*)\}/g,
+    (_match, items: string) => `{${items.split(', ').sort().join(', ')}}`,
+  )
+}
+
+/** SQLAlchemy messages echo the statement's parameters, wall-clock times included. */
+function maskSqlParameters(text: string): string {
+  return text.replace(/\[parameters: [^\]]*\]/g, '[parameters: …]')
+}
+
+function normalizeString(text: string, backend: Backend, idToName: ReadonlyMap<string, string>): string {
+  let out = maskSqlParameters(sortPythonSets(text.replaceAll(backend.artifactRoot, '<artifact-root>')))
+  out = out.replace(/[0-9a-f]{32}/g, (id) => {
+    const name = idToName.get(id)
+    return name === undefined ? id : `<run:${name}>`
+  })
+  return out
+}
+
+function normalizeValue(value: unknown, backend: Backend, idToName: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return normalizeString(value, backend, idToName)
+  if (Array.isArray(value)) return value.map((item) => normalizeValue(item, backend, idToName))
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) {
+      if (WALL_CLOCK_KEYS.has(key)) {
+        out[key] = typeof item === 'number' ? '<wall-clock>' : item
+        continue
+      }
+      out[key] = normalizeValue(item, backend, idToName)
+    }
+    return out
+  }
+  return value
+}
+
+export function normalize(observed: Observed, backend: Backend): Normalized {
+  const idToName = new Map([...backend.runIds].map(([name, id]) => [id, name]))
+  const isJson = observed.contentType?.startsWith('application/json') ?? false
+  let body: unknown = observed.text
+  if (isJson) {
+    try {
+      body = JSON.parse(observed.text)
+    } catch {
+      body = `<invalid JSON> ${observed.text}`
+    }
+  } else if (observed.contentType?.startsWith('text/html')) {
+    // Flask and uvicorn error pages: the status and type are the contract, not their markup.
+    body = '<html page>'
+  }
+  return {
+    status: observed.status,
+    contentType: observed.contentType,
+    headers: observed.headers,
+    body: normalizeValue(body, backend, idToName),
+  }
+}

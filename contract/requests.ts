@@ -1,0 +1,569 @@
+/**
+ * The requests the contract test sends to both backends, over the contract world. Every mock handler
+ * change adds its requests here. Cases cover every endpoint the client uses, the filter, order_by and
+ * paging rules of the contract doc (§6, §8, §9), its smoke list (§15), and bad input.
+ */
+
+import { CONTRACT_EPOCH, CONTRACT_EXPERIMENTS as E } from '../mocks/world/contract-world'
+import type { ContractRequest } from './backends'
+
+export interface ContractCase {
+  name: string
+  request: ContractRequest
+  /**
+   * Follow `next_page_token` until the last page, sending it as this field (query or body), and
+   * compare every page.
+   */
+  followPages?: boolean
+  /** A write that creates something: remember its id under this name for later cases. */
+  learn?: { kind: 'exp' | 'run'; name: string }
+}
+
+const API = '/api/2.0/mlflow'
+const AJAX = '/ajax-api/2.0/mlflow'
+
+function get(
+  name: string,
+  path: string,
+  query: ContractRequest['query'] = {},
+  followPages = false,
+): ContractCase {
+  return { name, request: { method: 'GET', path, query }, followPages }
+}
+
+function post(name: string, path: string, body: unknown, followPages = false): ContractCase {
+  return { name, request: { method: 'POST', path, body }, followPages }
+}
+
+const exp = (name: string) => `{{exp:${name}}}`
+const run = (name: string) => `{{run:${name}}}`
+
+function searchRuns(name: string, body: Record<string, unknown>, followPages = false): ContractCase {
+  return post(`runs/search: ${name}`, `${API}/runs/search`, { max_results: 1000, ...body }, followPages)
+}
+
+const mnist = [exp(E.mnist)]
+const grid = [exp(E.grid)]
+const sweep = [exp(E.sweep)]
+
+export const serverCases: ContractCase[] = [
+  get('version', '/version'),
+  get('health', '/health'),
+  get('server-info (ajax)', '/ajax-api/3.0/mlflow/server-info'),
+  get('server-info (api)', '/api/3.0/mlflow/server-info'),
+]
+
+export const experimentCases: ContractCase[] = [
+  get('experiments/search: default order', `${API}/experiments/search`, { max_results: '1000' }),
+  get('experiments/search: ajax prefix', `${AJAX}/experiments/search`, { max_results: '1000' }),
+  get('experiments/search: all view types', `${API}/experiments/search`, {
+    max_results: '100',
+    view_type: 'ALL',
+  }),
+  get('experiments/search: deleted only', `${API}/experiments/search`, {
+    max_results: '100',
+    view_type: 'DELETED_ONLY',
+  }),
+  get('experiments/search: view type by number', `${API}/experiments/search`, {
+    max_results: '100',
+    view_type: '3',
+  }),
+  get('experiments/search: pages of 2', `${API}/experiments/search`, { max_results: '2' }, true),
+  get('experiments/search: name ASC', `${API}/experiments/search`, {
+    max_results: '100',
+    order_by: 'name ASC',
+  }),
+  get('experiments/search: name DESC', `${API}/experiments/search`, {
+    max_results: '100',
+    order_by: 'name DESC',
+  }),
+  get('experiments/search: experiment_id', `${API}/experiments/search`, {
+    max_results: '100',
+    order_by: 'experiment_id',
+  }),
+  get('experiments/search: two keys', `${API}/experiments/search`, {
+    max_results: '100',
+    order_by: ['last_update_time DESC', 'name'],
+  }),
+  get('experiments/search: name LIKE', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: "name LIKE 'mnist%'",
+  }),
+  get('experiments/search: name ILIKE', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: "name ILIKE '%SWEEP%'",
+  }),
+  get('experiments/search: name =', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: `name = '${E.grid}'`,
+  }),
+  get('experiments/search: tag =', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: "tags.team = 'vision'",
+  }),
+  get('experiments/search: tag !=', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: "tags.team != 'vision'",
+  }),
+  get('experiments/search: quoted tag key', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: "tags.`team name` LIKE 'nlp%'",
+  }),
+  get('experiments/search: tag IS NULL', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: 'tags.team IS NULL',
+  }),
+  get('experiments/search: tag AND name', `${API}/experiments/search`, {
+    max_results: '100',
+    filter: "tags.team = 'vision' AND name LIKE '%sweep%'",
+  }),
+  post('experiments/search: POST body', `${API}/experiments/search`, { max_results: 3, order_by: ['name'] }),
+  get('experiments/search: without max_results', `${API}/experiments/search`),
+  get('experiments/search: OR is rejected', `${API}/experiments/search`, {
+    max_results: '10',
+    filter: "name = 'a' OR name = 'b'",
+  }),
+  get('experiments/search: unknown entity', `${API}/experiments/search`, {
+    max_results: '10',
+    filter: 'metrics.x > 1',
+  }),
+  get('experiments/search: bad order_by', `${API}/experiments/search`, {
+    max_results: '10',
+    order_by: 'status',
+  }),
+  get('experiments/search: bad page token', `${API}/experiments/search`, {
+    max_results: '10',
+    page_token: 'not-a-token',
+  }),
+  get('experiments/get: by id', `${API}/experiments/get`, { experiment_id: exp(E.sweep) }),
+  get('experiments/get: Default', `${API}/experiments/get`, { experiment_id: '0' }),
+  get('experiments/get: deleted', `${API}/experiments/get`, { experiment_id: exp(E.archived) }),
+  get('experiments/get: unknown id', `${API}/experiments/get`, { experiment_id: '9999' }),
+  get('experiments/get: non-integer id', `${API}/experiments/get`, { experiment_id: 'abc' }),
+  get('experiments/get: missing id', `${API}/experiments/get`),
+  get('experiments/get-by-name', `${API}/experiments/get-by-name`, { experiment_name: E.quoting }),
+  get('experiments/get-by-name: unknown', `${API}/experiments/get-by-name`, {
+    experiment_name: 'no such experiment',
+  }),
+]
+
+export const runSearchCases: ContractCase[] = [
+  searchRuns('default order', { experiment_ids: mnist }),
+  searchRuns('ajax prefix', { experiment_ids: mnist }),
+  searchRuns('sweep, nested runs', { experiment_ids: sweep }),
+  searchRuns('several experiments', { experiment_ids: [exp(E.mnist), exp(E.quoting)] }),
+  searchRuns('no experiments', { experiment_ids: [] }),
+  searchRuns('empty experiment', { experiment_ids: [exp(E.empty)] }),
+  searchRuns('deleted only', { experiment_ids: mnist, run_view_type: 'DELETED_ONLY' }),
+  searchRuns('all', { experiment_ids: mnist, run_view_type: 'ALL' }),
+  searchRuns('deleted experiment, all', { experiment_ids: [exp(E.archived)], run_view_type: 'ALL' }),
+  searchRuns('pages of 7', { experiment_ids: grid, max_results: 7 }, true),
+  searchRuns(
+    'pages of 50 sorted by score',
+    { experiment_ids: grid, max_results: 50, order_by: ['metrics.score DESC'] },
+    true,
+  ),
+  searchRuns('metric DESC with NaN', { experiment_ids: grid, order_by: ['metrics.score DESC'] }),
+  searchRuns('metric ASC with NaN', { experiment_ids: grid, order_by: ['metrics.score ASC'] }),
+  searchRuns('metric missing on some runs', { experiment_ids: mnist, order_by: ['metrics.val_loss ASC'] }),
+  searchRuns('param as string', { experiment_ids: mnist, order_by: ['params.batch_size DESC'] }),
+  searchRuns('param then metric', { experiment_ids: grid, order_by: ['params.lr', 'metrics.score DESC'] }),
+  searchRuns('quoted tag key', { experiment_ids: grid, order_by: ['tags.`mlflow.user` ASC'] }),
+  searchRuns('start_time ASC', { experiment_ids: mnist, order_by: ['attributes.start_time ASC'] }),
+  searchRuns('end_time DESC', { experiment_ids: mnist, order_by: ['attributes.end_time DESC'] }),
+  searchRuns('status', { experiment_ids: grid, order_by: ['attributes.status'] }),
+  searchRuns('run_name DESC', { experiment_ids: sweep, order_by: ['attributes.run_name DESC'] }),
+  searchRuns('key with a space', { experiment_ids: mnist, order_by: ['params.`warmup steps` DESC'] }),
+  searchRuns('duplicate order key', {
+    experiment_ids: mnist,
+    order_by: ['metrics.loss', 'metrics.loss DESC'],
+  }),
+  searchRuns('bad order key', { experiment_ids: mnist, order_by: ['foo.bar'] }),
+  searchRuns('metric >', { experiment_ids: grid, filter: 'metrics.score > 0.5' }),
+  searchRuns('metric <=', { experiment_ids: mnist, filter: 'metrics.val_loss <= 1' }),
+  searchRuns('metric =', { experiment_ids: [exp(E.quoting)], filter: 'metrics.`f1 score` = 0.88' }),
+  searchRuns('param =', { experiment_ids: mnist, filter: "params.optimizer = 'adam'" }),
+  searchRuns('param LIKE', { experiment_ids: mnist, filter: "params.lr LIKE '0.0%'" }),
+  searchRuns('param ILIKE', { experiment_ids: mnist, filter: "params.optimizer ILIKE 'ADAM'" }),
+  searchRuns('param with dot in key', { experiment_ids: mnist, filter: "params.`model.depth` = '3'" }),
+  searchRuns('param with space, double quotes', {
+    experiment_ids: mnist,
+    filter: 'params."warmup steps" = \'100\'',
+  }),
+  searchRuns('tag = is case-sensitive', { experiment_ids: mnist, filter: "tags.team = 'vision'" }),
+  searchRuns('tag != skips runs without it', { experiment_ids: mnist, filter: "tags.team != 'vision'" }),
+  searchRuns('tag IS NULL', { experiment_ids: mnist, filter: 'tags.priority IS NULL' }),
+  searchRuns('tag IS NOT NULL', { experiment_ids: mnist, filter: 'tags.priority IS NOT NULL' }),
+  searchRuns('param IS NULL', { experiment_ids: mnist, filter: 'params.batch_size IS NULL' }),
+  searchRuns('system tag', { experiment_ids: grid, filter: "tags.`mlflow.user` = 'alice'" }),
+  searchRuns('children of a run', {
+    experiment_ids: sweep,
+    filter: `tags.\`mlflow.parentRunId\` = '${run('sweep-a')}'`,
+  }),
+  searchRuns('status attribute', { experiment_ids: grid, filter: "attributes.status = 'FAILED'" }),
+  searchRuns('bare status', { experiment_ids: mnist, filter: "status = 'RUNNING'" }),
+  searchRuns('status LIKE', { experiment_ids: grid, filter: "attributes.status LIKE 'F%'" }),
+  searchRuns('run_name =', { experiment_ids: mnist, filter: "attributes.run_name = 'mnist-cnn-1'" }),
+  searchRuns('run_name LIKE', {
+    experiment_ids: sweep,
+    filter: "attributes.run_name LIKE 'sweep-a-trial-1%'",
+  }),
+  searchRuns('run name with quotes', {
+    experiment_ids: [exp(E.quoting)],
+    filter: "run_name LIKE '%''quoted''%'",
+  }),
+  searchRuns('run_id IN', {
+    experiment_ids: grid,
+    filter: `attributes.run_id IN ('${run('grid-001')}', '${run('grid-120')}')`,
+  }),
+  searchRuns('run_id NOT IN', {
+    experiment_ids: mnist,
+    filter: `attributes.run_id NOT IN ('${run('mnist-cnn-1')}')`,
+  }),
+  searchRuns('start_time >=', {
+    experiment_ids: grid,
+    filter: `attributes.start_time >= ${CONTRACT_EPOCH + 600 * 60_000}`,
+  }),
+  searchRuns('created alias', { experiment_ids: grid, filter: `created < ${CONTRACT_EPOCH + 400 * 60_000}` }),
+  searchRuns('end_time', { experiment_ids: mnist, filter: `attributes.end_time > ${CONTRACT_EPOCH}` }),
+  searchRuns('user_id', { experiment_ids: mnist, filter: "attributes.user_id = 'alice'" }),
+  searchRuns('dataset name', { experiment_ids: mnist, filter: "dataset.name = 'mnist'" }),
+  searchRuns('dataset context', { experiment_ids: mnist, filter: "dataset.context = 'eval'" }),
+  searchRuns('dataset digest IN', {
+    experiment_ids: mnist,
+    filter: "dataset.digest IN ('3f2a9c1d', 'ffff')",
+  }),
+  searchRuns('three clauses, lower-case and', {
+    experiment_ids: grid,
+    filter: "params.lr = '0.01' and metrics.score > 0.2 and tags.stage = 'prod'",
+  }),
+  searchRuns('filter and order and pages', {
+    experiment_ids: sweep,
+    filter: "params.optimizer != 'sgd'",
+    order_by: ['metrics.val_accuracy DESC'],
+    max_results: 10,
+  }),
+  searchRuns('OR is rejected', { experiment_ids: mnist, filter: "params.a = '1' OR params.b = '2'" }),
+  searchRuns('parentheses are rejected', { experiment_ids: mnist, filter: "(params.a = '1')" }),
+  searchRuns('quoted metric value', { experiment_ids: mnist, filter: "metrics.loss > '1'" }),
+  searchRuns('unquoted param value', { experiment_ids: mnist, filter: 'params.lr = 0.1' }),
+  searchRuns('unknown entity', { experiment_ids: mnist, filter: "foo.bar = '1'" }),
+  searchRuns('unknown attribute', { experiment_ids: mnist, filter: "attributes.color = 'red'" }),
+  searchRuns('IN on a param', { experiment_ids: mnist, filter: "params.lr IN ('0.1')" }),
+  searchRuns('LIKE on a metric', { experiment_ids: mnist, filter: "metrics.loss LIKE '1%'" }),
+  searchRuns('dangling AND', { experiment_ids: mnist, filter: "params.lr = '0.1' AND" }),
+  searchRuns('max_results over the cap', { experiment_ids: mnist, max_results: 50001 }),
+  searchRuns('bad page token', { experiment_ids: mnist, page_token: 'garbage!' }),
+  {
+    name: 'runs/search: no content type',
+    request: {
+      method: 'POST',
+      path: `${API}/runs/search`,
+      rawBody: '{"experiment_ids":["1"],"max_results":1}',
+    },
+  },
+]
+
+export const runCases: ContractCase[] = [
+  get('runs/get', `${API}/runs/get`, { run_id: run('mnist-cnn-1') }),
+  get('runs/get: ajax', `${AJAX}/runs/get`, { run_id: run('mnist-cnn-2') }),
+  get('runs/get: run_uuid', `${API}/runs/get`, { run_uuid: run('mnist-edge-values') }),
+  get('runs/get: running', `${API}/runs/get`, { run_id: run('mnist-still-running') }),
+  get('runs/get: scheduled', `${API}/runs/get`, { run_id: run('bert-scheduled') }),
+  get('runs/get: deleted', `${API}/runs/get`, { run_id: run('mnist-deleted-1') }),
+  get('runs/get: datasets', `${API}/runs/get`, { run_id: run('mnist-with-datasets') }),
+  get('runs/get: nested child', `${API}/runs/get`, { run_id: run('sweep-b-trial-3-fold-2') }),
+  get('runs/get: quoting', `${API}/runs/get`, { run_id: run("bert-base 'quoted' run") }),
+  get('runs/get: unknown', `${API}/runs/get`, { run_id: '0123456789abcdef0123456789abcdef' }),
+  get('runs/get: missing id', `${API}/runs/get`),
+]
+
+const edge = run('mnist-edge-values')
+export const metricCases: ContractCase[] = [
+  ...['diverged_loss', 'grad_norm', 'throughput', 'eval_score', 'warmup_lr'].map((key) =>
+    get(`metrics/get-history: ${key}`, `${API}/metrics/get-history`, {
+      run_id: edge,
+      metric_key: key,
+      max_results: '25000',
+    }),
+  ),
+  get(
+    'metrics/get-history: pages of 100',
+    `${API}/metrics/get-history`,
+    {
+      run_id: edge,
+      metric_key: 'long_history',
+      max_results: '100',
+    },
+    true,
+  ),
+  get('metrics/get-history: without max_results', `${API}/metrics/get-history`, {
+    run_id: edge,
+    metric_key: 'eval_score',
+  }),
+  get('metrics/get-history: ajax', `${AJAX}/metrics/get-history`, {
+    run_id: run('mnist-cnn-2'),
+    metric_key: 'val_loss',
+    max_results: '25000',
+  }),
+  get('metrics/get-history: unknown key', `${API}/metrics/get-history`, {
+    run_id: edge,
+    metric_key: 'nope',
+    max_results: '10',
+  }),
+  get('metrics/get-history: unknown run', `${API}/metrics/get-history`, {
+    run_id: '0123456789abcdef0123456789abcdef',
+    metric_key: 'loss',
+    max_results: '10',
+  }),
+  get('bulk-interval: one run', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [run('mnist-cnn-3')],
+    metric_key: 'loss',
+    max_results: '320',
+  }),
+  get('bulk-interval: folds, 5 samples', `${AJAX}/metrics/get-history-bulk-interval`, {
+    run_ids: [1, 2, 3, 4].map((fold) => run(`sweep-a-trial-2-fold-${fold}`)),
+    metric_key: 'val_loss',
+    max_results: '5',
+  }),
+  get('bulk-interval: long history sampled', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'long_history',
+    max_results: '320',
+  }),
+  get('bulk-interval: zoomed window', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'long_history',
+    max_results: '50',
+    start_step: '100',
+    end_step: '200',
+  }),
+  get('bulk-interval: negative steps', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'warmup_lr',
+    max_results: '4',
+  }),
+  get('bulk-interval: values at one step', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'throughput',
+    max_results: '3',
+  }),
+  get('bulk-interval: several values per step', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'eval_score',
+    max_results: '2',
+  }),
+  get('bulk-interval: one sample', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'diverged_loss',
+    max_results: '1',
+  }),
+  get('bulk-interval: 101 runs', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: Array.from({ length: 101 }, (_, i) => run(`grid-${String(i + 1).padStart(3, '0')}`)),
+    metric_key: 'loss',
+  }),
+  get('bulk-interval: only start_step', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'long_history',
+    start_step: '5',
+  }),
+  get('bulk-interval: start after end', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'long_history',
+    start_step: '50',
+    end_step: '5',
+  }),
+  get('bulk-interval: max_results 0', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'long_history',
+    max_results: '0',
+  }),
+  get('bulk-interval: max_results 2501', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: [edge],
+    metric_key: 'long_history',
+    max_results: '2501',
+  }),
+  get('bulk-interval: no run ids', `${API}/metrics/get-history-bulk-interval`, { metric_key: 'loss' }),
+  get('bulk-interval: unknown run', `${API}/metrics/get-history-bulk-interval`, {
+    run_ids: ['0123456789abcdef0123456789abcdef'],
+    metric_key: 'loss',
+  }),
+]
+
+export const artifactCases: ContractCase[] = [
+  get('artifacts/list: root', `${API}/artifacts/list`, { run_id: run('mnist-cnn-1') }),
+  get('artifacts/list: subdirectory', `${API}/artifacts/list`, { run_id: run('mnist-cnn-1'), path: 'plots' }),
+  get('artifacts/list: unsafe path', `${API}/artifacts/list`, {
+    run_id: run('mnist-cnn-1'),
+    path: '../secrets',
+  }),
+  get('artifacts/list: unknown run', `${API}/artifacts/list`, { run_id: '0123456789abcdef0123456789abcdef' }),
+  get('artifacts/list: missing run', `${API}/artifacts/list`),
+  get('get-artifact: missing file', '/get-artifact', { run_uuid: run('mnist-cnn-1'), path: 'nope.txt' }),
+  get('get-artifact: run_id alias', '/get-artifact', { run_id: run('mnist-cnn-1'), path: 'nope.txt' }),
+  get('get-artifact: unsafe path', '/get-artifact', {
+    run_uuid: run('mnist-cnn-1'),
+    path: '../../etc/passwd',
+  }),
+  get('get-artifact: unknown run', '/get-artifact', {
+    run_uuid: '0123456789abcdef0123456789abcdef',
+    path: 'a.txt',
+  }),
+  get('get-artifact: missing path', '/get-artifact', { run_uuid: run('mnist-cnn-1') }),
+]
+
+export const modelCases: ContractCase[] = [
+  get('registered-models/search', `${API}/registered-models/search`, { max_results: '10' }),
+  get('registered-models/get: unknown', `${API}/registered-models/get`, { name: 'no-such-model' }),
+  get('model-versions/search', `${API}/model-versions/search`, {
+    max_results: '10',
+    filter: "name = 'no-such-model'",
+  }),
+  get('model-versions/get: unknown', `${API}/model-versions/get`, { name: 'no-such-model', version: '1' }),
+  post('logged-models/search', `${API}/logged-models/search`, { experiment_ids: mnist, max_results: 10 }),
+  get('logged-models/get: unknown', `${API}/logged-models/m-0123456789abcdef0123456789abcdef`),
+]
+
+export const readCases: ContractCase[] = [
+  ...serverCases,
+  ...experimentCases,
+  ...runSearchCases,
+  ...runCases,
+  ...metricCases,
+  ...artifactCases,
+  ...modelCases,
+]
+
+const WRITE_EXPERIMENT = 'contract-writes'
+const WRITE_RUN = 'contract-write-run'
+
+function write(name: string, path: string, body: unknown, learn?: ContractCase['learn']): ContractCase {
+  return { name, request: { method: 'POST', path, body }, learn }
+}
+
+/**
+ * Writes, in order, on both backends: each creates what it changes (the seeded world stays
+ * read-only), and reads back after every change.
+ */
+export const writeCases: ContractCase[] = [
+  write(
+    'experiments/create',
+    `${API}/experiments/create`,
+    { name: WRITE_EXPERIMENT, tags: [{ key: 'purpose', value: 'contract writes' }] },
+    { kind: 'exp', name: WRITE_EXPERIMENT },
+  ),
+  write('experiments/create: duplicate name', `${API}/experiments/create`, { name: WRITE_EXPERIMENT }),
+  write('experiments/create: no name', `${API}/experiments/create`, {}),
+  get('experiments/get-by-name: created', `${API}/experiments/get-by-name`, {
+    experiment_name: WRITE_EXPERIMENT,
+  }),
+  write('experiments/update: rename', `${API}/experiments/update`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+    new_name: `${WRITE_EXPERIMENT} (renamed)`,
+  }),
+  write('experiments/update: rename onto another name', `${API}/experiments/update`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+    new_name: E.mnist,
+  }),
+  write('experiments/set-experiment-tag: description', `${API}/experiments/set-experiment-tag`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+    key: 'mlflow.note.content',
+    value: '**Written** by the contract test',
+  }),
+  get('experiments/get: after rename and tag', `${API}/experiments/get`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+  }),
+  write('experiments/delete-experiment-tag', `${API}/experiments/delete-experiment-tag`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+    key: 'purpose',
+  }),
+  write('experiments/set-experiment-tag: unknown experiment', `${API}/experiments/set-experiment-tag`, {
+    experiment_id: '9999',
+    key: 'a',
+    value: 'b',
+  }),
+  write(
+    'runs/create',
+    `${API}/runs/create`,
+    {
+      experiment_id: exp(WRITE_EXPERIMENT),
+      run_name: WRITE_RUN,
+      start_time: CONTRACT_EPOCH + 90 * 24 * 60 * 60_000,
+      user_id: 'tester',
+      tags: [{ key: 'team', value: 'writers' }],
+    },
+    { kind: 'run', name: WRITE_RUN },
+  ),
+  write('runs/create: unknown experiment', `${API}/runs/create`, { experiment_id: '9999', run_name: 'x' }),
+  write('runs/create: name and tag disagree', `${API}/runs/create`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+    run_name: 'a',
+    tags: [{ key: 'mlflow.runName', value: 'b' }],
+  }),
+  write('runs/set-tag', `${API}/runs/set-tag`, { run_id: run(WRITE_RUN), key: 'note', value: 'first' }),
+  write('runs/set-tag: overwrite', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'note',
+    value: 'second',
+  }),
+  write('runs/set-tag: run_uuid', `${API}/runs/set-tag`, {
+    run_uuid: run(WRITE_RUN),
+    key: 'via',
+    value: 'run_uuid',
+  }),
+  write('runs/set-tag: description', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'mlflow.note.content',
+    value: '# Notes',
+  }),
+  write('runs/set-tag: unknown run', `${API}/runs/set-tag`, {
+    run_id: '0123456789abcdef0123456789abcdef',
+    key: 'a',
+    value: 'b',
+  }),
+  write('runs/delete-tag', `${API}/runs/delete-tag`, { run_id: run(WRITE_RUN), key: 'team' }),
+  write('runs/delete-tag: missing tag', `${API}/runs/delete-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'no-such-tag',
+  }),
+  get('runs/get: after tag edits', `${API}/runs/get`, { run_id: run(WRITE_RUN) }),
+  write('runs/update', `${API}/runs/update`, {
+    run_id: run(WRITE_RUN),
+    run_name: `${WRITE_RUN}-renamed`,
+    status: 'KILLED',
+    end_time: CONTRACT_EPOCH + 90 * 24 * 60 * 60_000 + 5000,
+  }),
+  get('runs/get: after update', `${API}/runs/get`, { run_id: run(WRITE_RUN) }),
+  write('runs/set-tag: rename through the name tag', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'mlflow.runName',
+    value: WRITE_RUN,
+  }),
+  searchRuns('after writes', { experiment_ids: [exp(WRITE_EXPERIMENT)] }),
+  write('runs/delete', `${API}/runs/delete`, { run_id: run(WRITE_RUN) }),
+  get('runs/get: deleted by the test', `${API}/runs/get`, { run_id: run(WRITE_RUN) }),
+  write('runs/set-tag: deleted run', `${API}/runs/set-tag`, { run_id: run(WRITE_RUN), key: 'a', value: 'b' }),
+  write('runs/update: deleted run', `${API}/runs/update`, { run_id: run(WRITE_RUN), status: 'FINISHED' }),
+  write('runs/restore', `${API}/runs/restore`, { run_id: run(WRITE_RUN) }),
+  write('experiments/delete', `${API}/experiments/delete`, { experiment_id: exp(WRITE_EXPERIMENT) }),
+  get('experiments/get: deleted by the test', `${API}/experiments/get`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+  }),
+  searchRuns('runs of a deleted experiment', {
+    experiment_ids: [exp(WRITE_EXPERIMENT)],
+    run_view_type: 'ALL',
+  }),
+  write('experiments/delete: again', `${API}/experiments/delete`, { experiment_id: exp(WRITE_EXPERIMENT) }),
+  write('runs/create: in a deleted experiment', `${API}/runs/create`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+    run_name: 'too-late',
+  }),
+  write('experiments/restore', `${API}/experiments/restore`, { experiment_id: exp(WRITE_EXPERIMENT) }),
+  searchRuns('runs after restoring the experiment', {
+    experiment_ids: [exp(WRITE_EXPERIMENT)],
+    run_view_type: 'ALL',
+  }),
+  write('experiments/restore: not deleted', `${API}/experiments/restore`, {
+    experiment_id: exp(WRITE_EXPERIMENT),
+  }),
+]
