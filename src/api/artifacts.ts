@@ -26,7 +26,7 @@ const artifactEntryDecoder: Decoder<ArtifactEntry> = object((field) => ({
 }))
 
 /** An empty directory, an unknown path and a run without artifacts all answer without `files`. */
-const listingDecoder: Decoder<ArtifactListing> = object((field) => ({
+export const listingDecoder: Decoder<ArtifactListing> = object((field) => ({
   rootUri: field('root_uri', optionalText),
   files: field('files', array(artifactEntryDecoder)),
 }))

@@ -12,13 +12,13 @@ import { array, int64, metricValue, object, string, withDefault, type Decoder } 
 import { MLFLOW_API, type MlflowClient } from './http'
 import { collectPages, pageOf, type Page } from './paging'
 
-const metricPointDecoder: Decoder<MetricPoint> = object((field) => ({
+export const metricPointDecoder: Decoder<MetricPoint> = object((field) => ({
   step: field('step', withDefault(int64, 0)),
   timestamp: field('timestamp', int64),
   value: field('value', metricValue),
 }))
 
-const runMetricPointDecoder: Decoder<RunMetricPoint> = object((field) => ({
+export const runMetricPointDecoder: Decoder<RunMetricPoint> = object((field) => ({
   runId: field('run_id', string),
   step: field('step', withDefault(int64, 0)),
   timestamp: field('timestamp', int64),

@@ -16,7 +16,7 @@ export interface ServerInfo {
 /** What a server without `server-info` (before 3.10) implies. */
 export const UNKNOWN_SERVER_INFO: ServerInfo = { storeType: undefined, workspacesEnabled: false }
 
-const serverInfoDecoder: Decoder<ServerInfo> = object((field) => ({
+export const serverInfoDecoder: Decoder<ServerInfo> = object((field) => ({
   storeType: field('store_type', optionalText),
   workspacesEnabled: field('workspaces_enabled', withDefault(boolean, false)),
 }))
