@@ -24,6 +24,8 @@ const MLFLOW_ROUTES = [
 ]
 
 export default defineConfig(({ mode }) => ({
+  // Relative asset URLs: one build serves under any base path; the server sets <base href>.
+  base: './',
   plugins: [react()],
   resolve: { alias },
   server: {

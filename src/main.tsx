@@ -1,5 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './app/app'
+import { loadRuntimeConfig } from './app/runtime-config'
+import { applyTheme } from './ui/theme'
+import './app/styles.css'
 
 /**
  * Only `npm run dev:mock` and the static demo build start the MSW worker; the dynamic import keeps
@@ -12,14 +16,13 @@ async function enableMocking(): Promise<void> {
   await createMockWorker(scenario).start({ onUnhandledRequest: 'bypass', quiet: true })
 }
 
-void enableMocking().then(() => {
+applyTheme()
+void Promise.all([enableMocking(), loadRuntimeConfig()]).then(([, config]) => {
   const root = document.getElementById('root')
   if (root) {
     createRoot(root).render(
       <StrictMode>
-        <main>
-          <h1>Runboard</h1>
-        </main>
+        <App config={config} />
       </StrictMode>,
     )
   }

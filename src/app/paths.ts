@@ -1,0 +1,63 @@
+/** Typed builders for every route, so links never drift from the route table. Paths are router-relative. */
+
+const segment = encodeURIComponent
+
+export const paths = {
+  experiments: () => '/experiments',
+  experiment: (experimentId: string) => `/experiments/${segment(experimentId)}`,
+  run: (experimentId: string, runId: string, tab?: RunTab) =>
+    `/experiments/${segment(experimentId)}/runs/${segment(runId)}${tab === undefined || tab === 'overview' ? '' : `/${tab}`}`,
+  directRun: (runId: string) => `/runs/${segment(runId)}`,
+  compare: (runIds: readonly string[]) => `/compare?runs=${runIds.map(segment).join(',')}`,
+  models: () => '/models',
+  model: (name: string) => `/models/${segment(name)}`,
+  modelVersion: (name: string, version: string) => `/models/${segment(name)}/versions/${segment(version)}`,
+}
+
+export const RUN_TABS = ['overview', 'metrics', 'artifacts'] as const
+export type RunTab = (typeof RUN_TABS)[number]
+
+/**
+ * MLflow's UI routes live in the URL hash (`#/experiments/1/runs/<id>`). Teams that serve Runboard
+ * where MLflow's UI used to be keep their old links working: this maps such a hash to our path.
+ */
+export function pathFromMlflowHash(hash: string): string | undefined {
+  const match = /^#\/?(.*)$/.exec(hash)
+  const route = match?.[1]
+  if (route === undefined || route === '') return undefined
+  const [pathname = '', query = ''] = route.split('?')
+  const parts = pathname
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent)
+  const [head, a, b, c, d] = parts
+  if (head === 'experiments' && a !== undefined && b === 'runs' && c !== undefined) {
+    const tab =
+      d === 'artifacts' ? 'artifacts' : d === 'model-metrics' || d === 'metrics' ? 'metrics' : undefined
+    return paths.run(a, c, tab)
+  }
+  if (head === 'experiments' && a !== undefined) return paths.experiment(a)
+  if (head === 'experiments') return paths.experiments()
+  if (head === 'runs' && a !== undefined) return paths.directRun(a)
+  if (head === 'compare-runs') {
+    const runs = new URLSearchParams(query).get('runs')
+    const ids = parseJsonList(runs)
+    return ids.length > 0 ? paths.compare(ids) : paths.experiments()
+  }
+  if (head === 'models' && a !== undefined && b === 'versions' && c !== undefined)
+    return paths.modelVersion(a, c)
+  if (head === 'models' && a !== undefined) return paths.model(a)
+  if (head === 'models') return paths.models()
+  return undefined
+}
+
+/** MLflow's compare links carry `runs=["a","b"]`. */
+function parseJsonList(text: string | null): string[] {
+  if (text === null) return []
+  try {
+    const value: unknown = JSON.parse(text)
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+  } catch {
+    return []
+  }
+}

@@ -1,0 +1,38 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
+import { CompareRoute, ModelsRoute } from './routes/pending-route'
+import { DirectRunRoute } from './routes/direct-run-route'
+import { ExperimentRoute } from './routes/experiment-route'
+import { ExperimentsRoute } from './routes/experiments-route'
+import { RootLayout } from './routes/root-layout'
+import { NotFound, RouteError } from './routes/route-error'
+import { RunRoute } from './routes/run-route'
+import { Loading } from '@/ui/states'
+
+/** Each screen has its own error boundary, so one broken screen never blanks the header. */
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading label="Loading…" />,
+    children: [
+      { index: true, element: <Navigate to="/experiments" replace /> },
+      { path: 'experiments', element: <ExperimentsRoute />, errorElement: <RouteError /> },
+      { path: 'experiments/:experimentId', element: <ExperimentRoute />, errorElement: <RouteError /> },
+      {
+        path: 'experiments/:experimentId/runs/:runId/:tab?',
+        element: <RunRoute />,
+        errorElement: <RouteError />,
+      },
+      { path: 'runs/:runId', element: <DirectRunRoute />, errorElement: <RouteError /> },
+      { path: 'compare', element: <CompareRoute />, errorElement: <RouteError /> },
+      { path: 'models', element: <ModelsRoute />, errorElement: <RouteError /> },
+      { path: 'models/:name', element: <ModelsRoute />, errorElement: <RouteError /> },
+      { path: 'models/:name/versions/:version', element: <ModelsRoute />, errorElement: <RouteError /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]
+
+export function createAppRouter(basePath: string) {
+  return createBrowserRouter(routes, { basename: basePath.replace(/\/$/, '') || '/' })
+}

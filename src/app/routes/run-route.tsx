@@ -1,0 +1,43 @@
+import { Link, useParams } from 'react-router'
+import { RunOverview } from '@/features/run-page/run-overview'
+import { NotFound } from './route-error'
+import { paths, RUN_TABS } from '../paths'
+
+export function RunRoute() {
+  const { experimentId = '', runId = '', tab = 'overview' } = useParams()
+  const known = RUN_TABS.find((candidate) => candidate === tab)
+  if (known === undefined) return <NotFound />
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.experiments()}>Experiments</Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={paths.experiment(experimentId)}>Experiment {experimentId}</Link>
+      </nav>
+      <nav aria-label="Run sections" className="tabs">
+        {RUN_TABS.map((name) => (
+          <Link
+            key={name}
+            to={paths.run(experimentId, runId, name)}
+            aria-current={name === known ? 'page' : undefined}
+            className="tab"
+          >
+            {name[0]?.toUpperCase()}
+            {name.slice(1)}
+          </Link>
+        ))}
+      </nav>
+      {known === 'overview' ? (
+        <RunOverview
+          runId={runId}
+          renderExperimentLink={(id) => <Link to={paths.experiment(id)}>Experiment {id}</Link>}
+          renderRunLink={(id, label) => <Link to={paths.directRun(id)}>{label}</Link>}
+        />
+      ) : (
+        <p className="notice">
+          The {known} tab is not built yet. The overview has the run's parameters and latest metrics.
+        </p>
+      )}
+    </div>
+  )
+}

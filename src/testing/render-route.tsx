@@ -1,0 +1,34 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { createAppQueryClient } from '@/app/query-client'
+import { routes } from '@/app/router'
+import { RuntimeConfigContext } from '@/app/runtime-config-context'
+import type { RuntimeConfig } from '@/app/runtime-config'
+
+export const TEST_ORIGIN = 'http://runboard.test'
+
+/**
+ * Renders the whole app at a URL, with the real router, query client and API client; requests go to
+ * whatever MSW server the test started (see createMockServer in mocks/node.ts).
+ */
+export function renderRoute(url: string, config: Partial<RuntimeConfig> = {}) {
+  const queryClient = createAppQueryClient(`${TEST_ORIGIN}/`)
+  const router = createMemoryRouter(routes, { initialEntries: [url] })
+  const runtime: RuntimeConfig = {
+    mode: 'demo',
+    trackingUri: undefined,
+    scenario: undefined,
+    basePath: '/',
+    version: '0.0.0',
+    ...config,
+  }
+  const view = render(
+    <RuntimeConfigContext.Provider value={runtime}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </RuntimeConfigContext.Provider>,
+  )
+  return { ...view, router, queryClient }
+}

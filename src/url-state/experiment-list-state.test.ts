@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_EXPERIMENT_SEARCH, type ExperimentSearch } from '@/domain/experiment-search'
+import { parseExperimentSearch, parseTagFilter, serializeExperimentSearch } from './experiment-list-state'
+
+const parse = (query: string) => parseExperimentSearch(new URLSearchParams(query))
+
+describe('experiment list URL state', () => {
+  it('falls back to defaults for a bare or bad URL', () => {
+    expect(parse('')).toEqual(DEFAULT_EXPERIMENT_SEARCH)
+    expect(parse('view=weird&sort=color&tag=nonsense')).toEqual(DEFAULT_EXPERIMENT_SEARCH)
+  })
+
+  it('reads search, tag filters, view and sort', () => {
+    expect(
+      parse('q=mnist&tag=team%3Dvision&tag=stage!%3Dprod&tag=owner~ali&view=deleted&sort=name&dir=desc'),
+    ).toEqual({
+      search: 'mnist',
+      tags: [
+        { key: 'team', operator: '=', value: 'vision' },
+        { key: 'stage', operator: '!=', value: 'prod' },
+        { key: 'owner', operator: '~', value: 'ali' },
+      ],
+      view: 'deleted',
+      sort: 'name',
+      descending: true,
+    })
+  })
+
+  it.each<ExperimentSearch>([
+    DEFAULT_EXPERIMENT_SEARCH,
+    {
+      search: "it's",
+      tags: [{ key: 'team name', operator: '=', value: 'a=b' }],
+      view: 'all',
+      sort: 'name',
+      descending: false,
+    },
+    { search: '', tags: [], view: 'active', sort: 'creation_time', descending: false },
+  ])('round-trips %j', (state) => {
+    expect(parseExperimentSearch(serializeExperimentSearch(state))).toEqual(state)
+  })
+
+  it('leaves defaults out of the URL', () => {
+    expect(serializeExperimentSearch(DEFAULT_EXPERIMENT_SEARCH).toString()).toBe('')
+    expect(
+      serializeExperimentSearch({ ...DEFAULT_EXPERIMENT_SEARCH, sort: 'name', descending: false }).toString(),
+    ).toBe('sort=name')
+  })
+
+  it('splits a tag filter at its first operator', () => {
+    expect(parseTagFilter('a=b=c')).toEqual({ key: 'a', operator: '=', value: 'b=c' })
+    expect(parseTagFilter('=x')).toBeUndefined()
+  })
+})
