@@ -7,6 +7,7 @@ import { RootLayout } from './routes/root-layout'
 import { NotFound, RouteError } from './routes/route-error'
 import { RunRoute } from './routes/run-route'
 import { Loading } from '@/ui/states'
+import { pathFromMlflowHash } from './paths'
 
 /** Each screen has its own error boundary, so one broken screen never blanks the header. */
 export const routes: RouteObject[] = [
@@ -34,5 +35,10 @@ export const routes: RouteObject[] = [
 ]
 
 export function createAppRouter(basePath: string) {
-  return createBrowserRouter(routes, { basename: basePath.replace(/\/$/, '') || '/' })
+  const basename = basePath.replace(/\/$/, '') || '/'
+  // Old MLflow UI links (`/#/experiments/1/runs/…`) go to the matching page before the first route
+  // renders, so no redirect on the way (the index route's, for one) can drop the hash.
+  const target = pathFromMlflowHash(window.location.hash)
+  if (target !== undefined) window.history.replaceState(null, '', `${basename.replace(/\/$/, '')}${target}`)
+  return createBrowserRouter(routes, { basename })
 }

@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query'
-import { Suspense } from 'react'
-import { NavLink, Outlet, useNavigate } from 'react-router'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Suspense, useEffect, useRef } from 'react'
+import { NavLink, Outlet } from 'react-router'
 import { describeError } from '@/api/describe-error'
 import { serverQueries } from '@/api/server'
 import { ThemeToggle } from '../theme-toggle'
 import { useRuntimeConfig } from '../runtime-config-context'
 import { paths } from '../paths'
 import { Loading } from '@/ui/states'
-import { useEffect } from 'react'
-import { pathFromMlflowHash } from '../paths'
 
 /** While the server is down, ask again every few seconds so the app recovers by itself. */
 const RECONNECT_INTERVAL_MS = 5000
@@ -20,6 +18,19 @@ function ConnectionStatus() {
     retry: false,
     refetchInterval: (query) => (query.state.status === 'error' ? RECONNECT_INTERVAL_MS : false),
   })
+  // When the server comes back, screens that failed meanwhile load again without a click.
+  const queryClient = useQueryClient()
+  const wasDown = useRef(false)
+  useEffect(() => {
+    if (version.isError) wasDown.current = true
+    else if (version.isSuccess && wasDown.current) {
+      wasDown.current = false
+      void queryClient.refetchQueries({
+        type: 'active',
+        predicate: (query) => query.state.status === 'error',
+      })
+    }
+  }, [version.isError, version.isSuccess, queryClient])
   const where = config.mode === 'demo' ? 'demo data' : (config.trackingUri ?? 'the tracking server')
   if (version.isError) {
     const description = describeError(version.error)
@@ -45,18 +56,8 @@ function ConnectionStatus() {
   )
 }
 
-/** Old MLflow UI links (`/#/experiments/1/runs/…`) land on the matching page. */
-function useMlflowHashRedirect() {
-  const navigate = useNavigate()
-  useEffect(() => {
-    const target = pathFromMlflowHash(window.location.hash)
-    if (target !== undefined) void navigate(target, { replace: true })
-  }, [navigate])
-}
-
 export function RootLayout() {
   const config = useRuntimeConfig()
-  useMlflowHashRedirect()
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -18,7 +18,7 @@ interface TableProps {
 }
 
 const ROW_HEIGHT = 44
-const COLUMNS = 'minmax(14rem, 2fr) 4rem 8.5rem 8.5rem minmax(10rem, 3fr) minmax(10rem, 2fr) 15.5rem'
+const COLUMNS = 'minmax(14rem, 2fr) 4rem 9.5rem 9.5rem minmax(10rem, 3fr) minmax(10rem, 2fr) 15.5rem'
 
 function userTags(experiment: Experiment): [string, string][] {
   return Object.entries(experiment.tags).filter(([key]) => !key.startsWith('mlflow.'))
