@@ -169,15 +169,24 @@ def batches(run: dict) -> list[tuple[list[Param], list[Metric]]]:
     return result
 
 
+RUN_ID_PLACEHOLDER = "{{run_id}}"
+
+
 def seed_run(client: MlflowClient, run: dict, experiment_id: str, parent_id: str | None) -> str:
     """Create one run with its params, metrics, datasets and final status; returns its id."""
-    tags = {**run["tags"], MLFLOW_RUN_NAME: run["name"]}
+    # A tag value may name the run's own id ({{run_id}}, as in mlflow.log-model.history); those
+    # tags can only be set once the run exists, so they come after the others.
+    later = {key: value for key, value in run["tags"].items() if RUN_ID_PLACEHOLDER in value}
+    tags = {key: value for key, value in run["tags"].items() if key not in later}
+    tags[MLFLOW_RUN_NAME] = run["name"]
     if parent_id is not None:
         tags[MLFLOW_PARENT_RUN_ID] = parent_id
     try:
         run_id = client.create_run(
             experiment_id, start_time=run["startTime"], tags=tags, run_name=run["name"]
         ).info.run_id
+        for key, value in later.items():
+            client.set_tag(run_id, key, value.replace(RUN_ID_PLACEHOLDER, run_id))
         for params, metrics in batches(run):
             client.log_batch(run_id, metrics=metrics, params=params)
         datasets = [

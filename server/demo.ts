@@ -7,16 +7,11 @@
 import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import { getResponse } from 'msw'
-import { createMockApi, type MockApi, type ScenarioName } from '../mocks/scenarios'
+import { createMockApi, type ScenarioName } from '../mocks/scenarios'
 import { sendStream } from './compression'
 import { endToEndHeaders, sendJson, sendUnreachable } from './http-messages'
-import type { ApiHandler } from './mlflow-routes'
 import { logToStderr } from './log'
-
-export interface DemoApi extends ApiHandler {
-  /** The scenario's store, for tests that look at what a write did. */
-  store: MockApi['store']
-}
+import type { ApiHandler } from './mlflow-routes'
 
 export interface DemoOptions {
   scenario: ScenarioName
@@ -91,11 +86,10 @@ function nodeHeaders(response: Response): Record<string, string | string[]> {
   return headers
 }
 
-export function createDemoApi(options: DemoOptions): DemoApi {
-  const { store, handlers } = createMockApi(options.scenario)
+export function createDemoApi(options: DemoOptions): ApiHandler {
+  const { handlers } = createMockApi(options.scenario)
   const log = options.log ?? logToStderr
   return {
-    store,
     handle(request, response, target) {
       const controller = new AbortController()
       response.on('close', () => {

@@ -5,9 +5,9 @@
  */
 
 import { accessSync, constants, statSync } from 'node:fs'
-import { findOnPath, startMlflowProcess, type MlflowProcess } from './mlflow-process'
 import { withoutCredentials } from './credentials'
 import { logToStderr } from './log'
+import { findOnPath, startMlflowProcess, type MlflowProcess } from './mlflow-process'
 
 export interface LocalStoreOptions {
   storeUri: string

@@ -9,13 +9,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url'
 import { sendJson, sendText } from './http-messages'
 import { startLocalStore } from './local-store'
+import { logToStderr } from './log'
 import type { MlflowProcess } from './mlflow-process'
 import { isMlflowRoute, type ApiHandler } from './mlflow-routes'
 import type { RunboardConfig, Upstream } from './options'
 import { createProxy } from './proxy'
 import { RUNTIME_CONFIG_PATH, runtimeConfigOf, sendRuntimeConfig, type RuntimeConfig } from './runtime-config'
 import { createStaticHandler } from './static'
-import { logToStderr } from './log'
 
 export interface RunboardOptions {
   /** The built app. Default: dist/ of this repository. */
@@ -182,7 +182,13 @@ export async function startRunboard(
         },
       })
       const upstream: Upstream = { url: mlflow.url, authorization: undefined, insecureTls: false }
-      api = createProxy({ upstream, timeoutMs: options.upstreamTimeoutMs, log })
+      // Named by its store: the private port means nothing to the person reading the error.
+      api = createProxy({
+        upstream,
+        displayUri: runtimeConfig.trackingUri,
+        timeoutMs: options.upstreamTimeoutMs,
+        log,
+      })
     }
   } catch (error) {
     await closeServer()

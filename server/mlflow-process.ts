@@ -144,7 +144,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The default probe: /health answers 200. */
-export async function probeHealth(url: string): Promise<MlflowProbe> {
+async function probeHealth(url: string): Promise<MlflowProbe> {
   try {
     const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })
     await health.arrayBuffer()

@@ -10,12 +10,14 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { sendStream } from './compression'
 import { endToEndHeaders, sendUnreachable } from './http-messages'
+import { logToStderr } from './log'
 import type { ApiHandler } from './mlflow-routes'
 import type { Upstream } from './options'
-import { logToStderr } from './log'
 
 export interface ProxyOptions {
   upstream: Upstream
+  /** How the tracking server is named in 502s and logs. Default: the upstream URL. */
+  displayUri?: string
   /** How long to wait for the upstream's response headers before answering 502. Default 30 s. */
   timeoutMs?: number
   log?: (line: string) => void
@@ -72,13 +74,14 @@ export function createProxy(options: ProxyOptions): ApiHandler {
   const prefix = base.pathname.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const log = options.log ?? logToStderr
+  const shownUri = options.displayUri ?? upstream.url
   // Logged on changes only, so a server that is down for an hour does not flood the log.
   let unreachable: string | undefined
 
   function markReachable(): void {
     if (unreachable === undefined) return
     unreachable = undefined
-    log(`[runboard] the tracking server at ${upstream.url} answers again`)
+    log(`[runboard] the tracking server at ${shownUri} answers again`)
   }
 
   function markUnreachable(error: Error): void {
@@ -88,7 +91,7 @@ export function createProxy(options: ProxyOptions): ApiHandler {
     const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
       ? ' (a private certificate authority? set NODE_EXTRA_CA_CERTS, or MLFLOW_TRACKING_INSECURE_TLS=true)'
       : ''
-    log(`[runboard] cannot reach the tracking server at ${upstream.url}: ${code}${hint}`)
+    log(`[runboard] cannot reach the tracking server at ${shownUri}: ${code}${hint}`)
   }
 
   function requestHeaders(request: IncomingMessage): OutgoingHttpHeaders {
@@ -151,7 +154,7 @@ export function createProxy(options: ProxyOptions): ApiHandler {
         return
       }
       markUnreachable(error)
-      sendUnreachable(response, upstream.url)
+      sendUnreachable(response, shownUri)
     })
     // The browser went away (navigation, aborted fetch): stop the upstream work too.
     response.on('close', () => {

@@ -41,6 +41,8 @@ export class MockStoreError extends Error {
 }
 
 const DEFAULT_EPOCH = 1767600000000
+/** In a world tag value: the run's own id (see WorldRun.tags). */
+const RUN_ID_PLACEHOLDER = '{{run_id}}'
 
 function isCurve(source: MetricSource): source is CurveSpec {
   return !Array.isArray(source)
@@ -263,8 +265,10 @@ export class MockStore {
     const tags = new Map<string, string>()
     // The real server lists tags in the order the client sent them: the seed sends the run's own
     // tags, then its name and parent.
+    const later: [string, string][] = []
     for (const [key, value] of Object.entries(world.tags)) {
-      tags.set(key, value)
+      if (value.includes(RUN_ID_PLACEHOLDER)) later.push([key, value.replaceAll(RUN_ID_PLACEHOLDER, runId)])
+      else tags.set(key, value)
     }
     tags.set('mlflow.runName', world.name)
     if (world.parent !== undefined) {
@@ -272,6 +276,7 @@ export class MockStore {
       if (parentId === undefined) throw new Error(`Parent ${world.parent} of ${world.name} must come first`)
       tags.set('mlflow.parentRunId', parentId)
     }
+    for (const [key, value] of later) tags.set(key, value)
     const latestMetrics = new Map<string, MockLatestMetric>()
     const history = new Map<string, MetricSource>()
     for (const [key, source] of Object.entries(world.metrics)) {

@@ -72,6 +72,25 @@ function sourceTags(user: string, script: string, commit: string): Record<string
   }
 }
 
+/** What MLflow 2's `log_model` recorded on the run (MLflow 3 records LoggedModels instead). */
+function logModelHistory(name: string): Record<string, string> {
+  const entry = {
+    run_id: '{{run_id}}',
+    artifact_path: 'model',
+    utc_time_created: '2026-01-05 09:40:00.000000',
+    model_uuid: `${name}-model-0001`,
+    flavors: {
+      python_function: {
+        loader_module: 'mlflow.pytorch',
+        python_version: '3.11.7',
+        env: { conda: 'conda.yaml', virtualenv: 'python_env.yaml' },
+      },
+      pytorch: { model_data: 'data', pytorch_version: '2.5.1' },
+    },
+  }
+  return { 'mlflow.log-model.history': JSON.stringify([entry]) }
+}
+
 /** The usual four curves of a classifier's training, one point per epoch. */
 function trainingMetrics(
   seed: string,
@@ -143,7 +162,7 @@ function buildMnist(makeRun: ReturnType<typeof createRunFactory>): WorldRun[] {
                 '## Notes\nBaseline with <b>bold</b> and <script>alert("x")</script> that must never run.',
             }
           : {}),
-        ...(index === 3 ? { priority: 'high', 'release candidate': 'yes' } : {}),
+        ...(index === 3 ? { priority: 'high', 'release candidate': 'yes', ...logModelHistory(name) } : {}),
       },
       metrics: {},
     })

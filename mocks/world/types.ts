@@ -40,7 +40,11 @@ export interface WorldRun {
   /** Soft-deleted after seeding. */
   deleted?: boolean
   params: Readonly<Record<string, string>>
-  /** Tags other than `mlflow.runName` and `mlflow.parentRunId`, which follow from name and parent. */
+  /**
+   * Tags other than `mlflow.runName` and `mlflow.parentRunId`, which follow from name and parent. A
+   * value may contain `{{run_id}}` (as `mlflow.log-model.history` does): it becomes the run's own id,
+   * and such tags are set after the run is created, so they come last.
+   */
   tags: Readonly<Record<string, string>>
   metrics: Readonly<Record<string, readonly WorldMetricPoint[]>>
   datasets?: readonly WorldDataset[]
