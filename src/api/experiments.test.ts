@@ -1,7 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bindMlflowClient } from './client-binding'
 import {
   createExperiment,
@@ -11,21 +10,13 @@ import {
   renameExperiment,
   searchExperiments,
 } from './experiments'
-import { createMlflowClient, MLFLOW_API } from './http'
+import { TEST_MLFLOW_API, TEST_MLFLOW_BASE, setupTestHttpServer } from '@/testing/http-test-server'
+import { createMlflowClient } from './http'
 import { collectPages, flattenPages } from './paging'
 
-const BASE = 'http://mlflow.test/mlflow'
-const API = `${BASE}${MLFLOW_API}`
-const server = setupServer()
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const BASE = TEST_MLFLOW_BASE
+const API = TEST_MLFLOW_API
+const server = setupTestHttpServer()
 
 const client = createMlflowClient({ baseUrl: BASE })
 

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createMlflowClient, MLFLOW_API } from './http'
+import { describe, expect, it } from 'vitest'
+import { TEST_MLFLOW_API, TEST_MLFLOW_BASE, setupTestHttpServer } from '@/testing/http-test-server'
+import { createMlflowClient } from './http'
 import {
   getModelVersion,
   getRegisteredModel,
@@ -10,18 +10,9 @@ import {
   searchRegisteredModels,
 } from './model-registry'
 
-const BASE = 'http://mlflow.test/mlflow'
-const API = `${BASE}${MLFLOW_API}`
-const server = setupServer()
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const BASE = TEST_MLFLOW_BASE
+const API = TEST_MLFLOW_API
+const server = setupTestHttpServer()
 
 const client = createMlflowClient({ baseUrl: BASE })
 

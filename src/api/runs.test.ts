@@ -1,25 +1,16 @@
 import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bindMlflowClient } from './client-binding'
 import { ApiError } from './errors'
-import { createMlflowClient, MLFLOW_API } from './http'
+import { TEST_MLFLOW_API, TEST_MLFLOW_BASE, setupTestHttpServer } from '@/testing/http-test-server'
+import { createMlflowClient } from './http'
 import { flattenPages } from './paging'
 import { deleteRunTag, getRun, runKey, runQueries, searchRuns, setRunTag, updateRun } from './runs'
 
-const BASE = 'http://mlflow.test/mlflow'
-const API = `${BASE}${MLFLOW_API}`
-const server = setupServer()
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' })
-})
-afterEach(() => {
-  server.resetHandlers()
-})
-afterAll(() => {
-  server.close()
-})
+const BASE = TEST_MLFLOW_BASE
+const API = TEST_MLFLOW_API
+const server = setupTestHttpServer()
 
 const client = createMlflowClient({ baseUrl: BASE })
 function boundQueryClient(): QueryClient {
