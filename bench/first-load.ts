@@ -45,19 +45,20 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext()
       const page = await context.newPage()
-      const requests: { url: string; bytes: number }[] = []
+      const pending: Promise<{ url: string; bytes: number }>[] = []
       page.on('requestfinished', (request) => {
-        void request.sizes().then((sizes) => {
-          requests.push({
+        pending.push(
+          request.sizes().then((sizes) => ({
             url: request.url().replace(server.url, '/'),
             bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-          })
-        })
+          })),
+        )
       })
       const started = Date.now()
       await page.goto(`${server.url}experiments`)
       await page.getByRole('link', { name: 'mnist-baseline' }).waitFor()
       times.push(Date.now() - started)
+      const requests = await Promise.all(pending)
       if (run === 0) {
         console.log('\nRequests before the first screen (first run, bytes on the wire incl. headers):')
         for (const request of requests)

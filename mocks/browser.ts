@@ -1,5 +1,6 @@
 import { setupWorker } from 'msw/browser'
-import { createMockApi, isScenarioName } from './scenarios'
+import { isScenarioName } from './scenario-names'
+import { createMockApi } from './scenarios'
 
 /**
  * The MSW worker for `npm run dev:mock` and the static demo build only; `npm start` serves the demo

@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
-import { createMockApi, type ScenarioName } from './scenarios'
+import type { ScenarioName } from './scenario-names'
+import { createMockApi } from './scenarios'
 import type { MockStoreOptions } from './store/store'
 
 /** An MSW server for Node tests; unhandled requests fail the test. */

@@ -16,31 +16,7 @@ import {
 import { contractWorld } from './world/contract-world'
 import { DEMO_EXPERIMENTS, demoSources } from './world/demo-world'
 import { createRandom, pick } from './world/random'
-
-export const SCENARIO_NAMES = [
-  'demo',
-  'contract',
-  'empty',
-  'huge',
-  'server-error',
-  'slow',
-  'unreachable',
-] as const
-export type ScenarioName = (typeof SCENARIO_NAMES)[number]
-
-export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
-  demo: 'the demo world: the contract world plus a 2,220-run nested sweep and 100,000-step histories',
-  contract: 'only the contract world, exactly as the seed script logs it into a real server',
-  empty: 'a fresh server: the Default experiment and nothing else',
-  huge: 'the demo world plus an experiment of 50,000 runs',
-  'server-error': 'every MLflow API call fails with 500 INTERNAL_ERROR',
-  slow: 'the demo world, answering every API call after 1.5 s',
-  unreachable: 'every request fails at the network level, as when the tracking server is down',
-}
-
-export function isScenarioName(name: string): name is ScenarioName {
-  return SCENARIO_NAMES.some((candidate) => candidate === name)
-}
+import type { ScenarioName } from './scenario-names'
 
 export const HUGE_EXPERIMENT = 'huge-experiment'
 const HUGE_RUN_COUNT = 50_000

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ScenarioName } from '../mocks/scenarios'
+import type { ScenarioName } from '../mocks/scenario-names'
 import { DEMO_EXPERIMENTS } from '../mocks/scenarios'
 import { startRunboard, type Runboard } from './main'
 import { send } from './test-client'

@@ -104,7 +104,11 @@ export async function startRunboard(
   const log = options.log ?? logToStderr
   const runtimeConfig = runtimeConfigOf(config, runboardVersion())
   const { basePath } = config
-  const staticHandler = createStaticHandler({ root: options.staticDir ?? DEFAULT_STATIC_DIR, basePath })
+  const staticHandler = createStaticHandler({
+    root: options.staticDir ?? DEFAULT_STATIC_DIR,
+    basePath,
+    pageConfig: JSON.stringify(runtimeConfig),
+  })
   let api = startingApi
 
   function route(request: IncomingMessage, response: ServerResponse): void {

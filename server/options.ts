@@ -15,7 +15,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { SCENARIO_NAMES, isScenarioName, type ScenarioName } from '../mocks/scenarios'
+import { SCENARIO_NAMES, isScenarioName, type ScenarioName } from '../mocks/scenario-names'
 import { withoutCredentials } from './credentials'
 
 /** A tracking server Runboard forwards MLflow's routes to. */

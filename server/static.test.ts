@@ -53,6 +53,12 @@ describe('injectBaseHref', () => {
     )
     expect(injectBaseHref('<p>no head</p>', '/a"b/')).toBe('<base href="/a&quot;b/" />\n<p>no head</p>')
   })
+
+  it('writes the page config as an escaped meta element right after the base element', () => {
+    expect(injectBaseHref('<head><title>', '/', '{"trackingUri":"http://a/<x>&\\"y"}')).toBe(
+      '<head>\n    <base href="/" />\n    <meta name="runboard-config" content="{&quot;trackingUri&quot;:&quot;http://a/&lt;x&gt;&amp;\\&quot;y&quot;}" /><title>',
+    )
+  })
 })
 
 describe('static files under the base path', () => {
@@ -60,7 +66,10 @@ describe('static files under the base path', () => {
     const response = await send(`${origin}/mlflow/`, { headers: html })
     expect(response.status).toBe(200)
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(response.text).toContain('<head>\n    <base href="/mlflow/" />\n    <meta charset="UTF-8" />')
+    expect(response.text).toContain(
+      '<head>\n    <base href="/mlflow/" />\n    <meta name="runboard-config" content="{&quot;mode&quot;:&quot;demo&quot;',
+    )
+    expect(response.text).toContain('&quot;basePath&quot;:&quot;/mlflow/&quot;')
     expect(response.headers['cache-control']).toBe('no-cache')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
     const csp = response.headers['content-security-policy'] ?? ''

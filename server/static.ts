@@ -62,9 +62,17 @@ function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** Puts `<base href>` first in `<head>`, before anything that resolves a relative URL. */
-export function injectBaseHref(html: string, basePath: string): string {
-  const tag = `<base href="${escapeAttribute(basePath)}" />`
+/**
+ * Puts `<base href>` first in `<head>`, before anything that resolves a relative URL, and the
+ * runtime config as a `<meta>` the app reads at start (no request, and no inline script for the CSP
+ * to forbid).
+ */
+export function injectBaseHref(html: string, basePath: string, pageConfig?: string): string {
+  const meta =
+    pageConfig === undefined
+      ? ''
+      : `\n    <meta name="runboard-config" content="${escapeAttribute(pageConfig)}" />`
+  const tag = `<base href="${escapeAttribute(basePath)}" />${meta}`
   const head = /<head(\s[^>]*)?>/i.exec(html)
   if (head === null) return `${tag}\n${html}`
   const end = head.index + head[0].length
@@ -83,6 +91,8 @@ export interface StaticOptions {
   /** The built app: index.html and assets/. */
   root: string
   basePath: string
+  /** JSON the page carries for the app (the runtime config). */
+  pageConfig?: string
 }
 
 export interface StaticHandler {
@@ -109,7 +119,9 @@ export function createStaticHandler(options: StaticOptions): StaticHandler {
     const cached = cache.get(file)
     if (cached !== undefined && cached.mtimeMs === mtimeMs && cached.size === size) return cached
     const raw = await readFile(file)
-    const body = isIndex ? Buffer.from(injectBaseHref(raw.toString('utf8'), options.basePath)) : raw
+    const body = isIndex
+      ? Buffer.from(injectBaseHref(raw.toString('utf8'), options.basePath, options.pageConfig))
+      : raw
     const compressible = isCompressibleType(CONTENT_TYPES[extname(file)])
     const entry: CachedFile = {
       mtimeMs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { basePathOf, fallbackConfig, parseRuntimeConfig } from './runtime-config'
+import { basePathOf, configFromMeta, fallbackConfig, parseRuntimeConfig } from './runtime-config'
 
 describe('runtime config', () => {
   it('takes the base path from <base href>, or the root without one', () => {
@@ -24,5 +24,17 @@ describe('runtime config', () => {
     })
     expect(parseRuntimeConfig({ mode: 'weird', basePath: 'no-slash' }, fallback)).toEqual(fallback)
     expect(parseRuntimeConfig('garbage', fallbackConfig(undefined, true)).mode).toBe('demo')
+  })
+
+  it('reads the config the server wrote into the page, and ignores a missing or broken one', () => {
+    const fallback = fallbackConfig(undefined, false)
+    expect(
+      configFromMeta('{"mode":"local-store","basePath":"/","trackingUri":"sqlite:///x.db"}', fallback),
+    ).toMatchObject({
+      mode: 'local-store',
+      trackingUri: 'sqlite:///x.db',
+    })
+    expect(configFromMeta(undefined, fallback)).toBeUndefined()
+    expect(configFromMeta('{not json', fallback)).toBeUndefined()
   })
 })

@@ -1,7 +1,8 @@
 /**
  * What the server tells the app at start: where it is mounted, which backend it shows. `npm start`
- * serves it as `runboard-config.json` beside index.html; Vite's dev server has none, so the app
- * falls back to what the page itself says (its base URL, mock mode).
+ * writes it into the page (`<meta name="runboard-config">`) and also serves it as
+ * `runboard-config.json`; Vite's dev server has neither, so the app falls back to what the page itself
+ * says (its base URL, mock mode).
  */
 
 export type BackendMode = 'demo' | 'proxy' | 'local-store'
@@ -56,9 +57,27 @@ export function parseRuntimeConfig(body: unknown, fallback: RuntimeConfig): Runt
   }
 }
 
+/** The config the server wrote into the page, if it did. */
+export function configFromMeta(
+  content: string | undefined,
+  fallback: RuntimeConfig,
+): RuntimeConfig | undefined {
+  if (content === undefined || content === '') return undefined
+  try {
+    return parseRuntimeConfig(JSON.parse(content), fallback)
+  } catch {
+    return undefined
+  }
+}
+
 export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   const baseHref = document.querySelector('base')?.href
   const fallback = fallbackConfig(baseHref, import.meta.env.VITE_MOCK === '1')
+  const inPage = configFromMeta(
+    document.querySelector<HTMLMetaElement>('meta[name="runboard-config"]')?.content,
+    fallback,
+  )
+  if (inPage !== undefined) return inPage
   try {
     const response = await fetch(new URL('runboard-config.json', baseHref ?? window.location.origin), {
       cache: 'no-store',
