@@ -48,6 +48,20 @@ const sweep = [exp(E.sweep)]
 
 export const serverCases: ContractCase[] = [
   get('version', '/version'),
+  get('workspaces: disabled by default', '/ajax-api/3.0/mlflow/workspaces'),
+  {
+    name: 'a workspace header on a server without workspaces',
+    request: {
+      method: 'GET',
+      path: `${API}/experiments/search`,
+      query: { max_results: '5' },
+      headers: { 'X-MLFLOW-WORKSPACE': 'team-a' },
+    },
+  },
+  {
+    name: 'a workspace header on /version',
+    request: { method: 'GET', path: '/version', headers: { 'X-MLFLOW-WORKSPACE': 'team-a' } },
+  },
   get('health', '/health'),
   get('server-info (ajax)', '/ajax-api/3.0/mlflow/server-info'),
   get('server-info (api)', '/api/3.0/mlflow/server-info'),

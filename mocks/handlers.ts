@@ -4,12 +4,13 @@ import { experimentHandlers } from './handlers/experiments'
 import { metricHandlers } from './handlers/metrics'
 import { modelHandlers } from './handlers/models'
 import { runHandlers } from './handlers/runs'
-import { serverHandlers } from './handlers/server'
+import { serverHandlers, workspaceHandlers } from './handlers/server'
 import type { MockStore } from './store/store'
 
 /** Every MLflow route the app uses, answered from one store as the real server would. */
 export function createHandlers(store: MockStore): HttpHandler[] {
   return [
+    ...workspaceHandlers(),
     ...serverHandlers(),
     ...experimentHandlers(store),
     ...runHandlers(store),

@@ -22,6 +22,8 @@ export interface MlflowServerOptions {
   forwardStderr?: boolean
   /** How long to wait for GET /health. Default 90 s (the first start on a busy 2-core machine is slow). */
   startTimeoutMs?: number
+  /** More `mlflow server` flags, e.g. `--enable-workspaces`. */
+  extraArgs?: readonly string[]
 }
 
 export interface MlflowServer {
@@ -59,7 +61,9 @@ async function probe(url: string, dir: string): Promise<MlflowProbe> {
       experiment !== null && typeof experiment === 'object'
         ? Reflect.get(experiment, 'artifact_location')
         : undefined
-    if (location === expectedArtifacts) return { state: 'ours' }
+    // With --enable-workspaces the Default experiment lives in the default workspace's folder.
+    const withWorkspaces = join(dir, 'artifacts', 'workspaces', 'default', '0')
+    if (location === expectedArtifacts || location === withWorkspaces) return { state: 'ours' }
     return {
       state: 'other',
       reason:
@@ -86,6 +90,7 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
         `sqlite:///${join(dir, 'mlflow.db')}`,
         '--default-artifact-root',
         join(dir, 'artifacts'),
+        ...(options.extraArgs ?? []),
       ],
       port: options.port,
       workers: options.workers ?? 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pathFromMlflowHash, paths } from './paths'
+import { pathFromMlflowHash, paths, workspaceBasePath, workspaceFromPath } from './paths'
 
 describe('pathFromMlflowHash', () => {
   it.each([
@@ -27,5 +27,16 @@ describe('paths', () => {
   it('encodes names that are not URL-safe', () => {
     expect(paths.model('a/b c')).toBe('/models/a%2Fb%20c')
     expect(paths.run('1', 'r', 'overview')).toBe('/experiments/1/runs/r')
+  })
+})
+
+describe('workspace prefix', () => {
+  it('reads the workspace after the base path and builds the base back', () => {
+    expect(workspaceFromPath('/mlflow/w/team%20a/experiments/3', '/mlflow/')).toBe('team a')
+    expect(workspaceFromPath('/w/team-a', '/')).toBe('team-a')
+    expect(workspaceFromPath('/experiments/w/x', '/')).toBeUndefined()
+    expect(workspaceFromPath('/other/w/x/', '/mlflow/')).toBeUndefined()
+    expect(workspaceBasePath('/mlflow/', 'team a')).toBe('/mlflow/w/team%20a/')
+    expect(workspaceBasePath('/', undefined)).toBe('/')
   })
 })

@@ -61,3 +61,24 @@ function parseJsonList(text: string | null): string[] {
     return []
   }
 }
+
+/**
+ * On servers with workspaces, the app's URLs carry the workspace as a prefix after the base path
+ * (`/mlflow/w/team-a/experiments`), so every link and reload stays in it. The default workspace
+ * has no prefix.
+ */
+export function workspaceFromPath(pathname: string, basePath: string): string | undefined {
+  if (!pathname.startsWith(basePath)) return undefined
+  const match = /^w\/([^/]+)(\/|$)/.exec(pathname.slice(basePath.length))
+  if (match?.[1] === undefined) return undefined
+  try {
+    return decodeURIComponent(match[1])
+  } catch {
+    return undefined
+  }
+}
+
+/** The router's base for a workspace: the app's base path, plus `w/<name>/` unless it is the default. */
+export function workspaceBasePath(basePath: string, workspace: string | undefined): string {
+  return workspace === undefined ? basePath : `${basePath}w/${encodeURIComponent(workspace)}/`
+}

@@ -2,12 +2,13 @@ import { QueryClient } from '@tanstack/react-query'
 import { bindMlflowClient } from '@/api/client-binding'
 import { isTransientError } from '@/api/errors'
 import { createMlflowClient } from '@/api/http'
+import { WORKSPACE_HEADER } from '@/api/workspaces'
 
 /**
  * The app's one QueryClient, bound to the MLflow client. MLflow is reached through the app's own
  * origin (the `npm start` server proxies it), under the same base path as the app.
  */
-export function createAppQueryClient(basePath: string): QueryClient {
+export function createAppQueryClient(basePath: string, workspace?: string): QueryClient {
   const queryClient = new QueryClient({
     defaultOptions: {
       queries: {
@@ -19,6 +20,8 @@ export function createAppQueryClient(basePath: string): QueryClient {
       mutations: { retry: false },
     },
   })
-  bindMlflowClient(queryClient, createMlflowClient({ baseUrl: basePath.replace(/\/$/, '') }))
+  // A workspace is named on every request; without one the server uses its default workspace.
+  const headers = workspace === undefined ? undefined : { [WORKSPACE_HEADER]: workspace }
+  bindMlflowClient(queryClient, createMlflowClient({ baseUrl: basePath.replace(/\/$/, ''), headers }))
   return queryClient
 }

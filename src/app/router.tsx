@@ -34,8 +34,9 @@ export const routes: RouteObject[] = [
   },
 ]
 
-export function createAppRouter(basePath: string) {
-  const basename = basePath.replace(/\/$/, '') || '/'
+/** `routerBase` is the app's base path, plus the workspace prefix when there is one. */
+export function createAppRouter(routerBase: string) {
+  const basename = routerBase.replace(/\/$/, '') || '/'
   // Old MLflow UI links (`/#/experiments/1/runs/…`) go to the matching page before the first route
   // renders, so no redirect on the way (the index route's, for one) can drop the hash.
   const target = pathFromMlflowHash(window.location.hash)

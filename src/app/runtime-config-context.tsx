@@ -12,3 +12,10 @@ export const RuntimeConfigContext = createContext<RuntimeConfig>({
 export function useRuntimeConfig(): RuntimeConfig {
   return useContext(RuntimeConfigContext)
 }
+
+/** The workspace the app shows (from the URL), or undefined for the server's default. */
+export const WorkspaceContext = createContext<string | undefined>(undefined)
+
+export function useWorkspace(): string | undefined {
+  return useContext(WorkspaceContext)
+}

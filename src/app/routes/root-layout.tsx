@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router'
 import { describeError } from '@/api/describe-error'
 import { serverQueries } from '@/api/server'
 import { ThemeToggle } from '../theme-toggle'
+import { WorkspaceSelector } from '../workspace-selector'
 import { useRuntimeConfig } from '../runtime-config-context'
 import { paths } from '../paths'
 import { Loading } from '@/ui/states'
@@ -77,6 +78,7 @@ export function RootLayout() {
           </span>
         )}
         <div className="header-end">
+          <WorkspaceSelector />
           <ConnectionStatus />
           <ThemeToggle />
         </div>

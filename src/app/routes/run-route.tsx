@@ -2,8 +2,26 @@ import { Link, useParams } from 'react-router'
 import { RunOverview } from '@/features/run-page/run-overview'
 import { NotFound } from './route-error'
 import { paths, RUN_TABS } from '../paths'
+import { useRuntimeConfig } from '../runtime-config-context'
+import type { RuntimeConfig } from '../runtime-config'
+
+/**
+ * The run in MLflow's own UI, when the browser can reach the tracking server itself (proxy mode with
+ * an http(s) URI); a local store's server listens on a private port, and the demo has none.
+ */
+function mlflowUiRunHref(config: RuntimeConfig, experimentId: string, runId: string): string | undefined {
+  if (
+    config.mode !== 'proxy' ||
+    config.trackingUri === undefined ||
+    !/^https?:\/\//.test(config.trackingUri)
+  ) {
+    return undefined
+  }
+  return `${config.trackingUri.replace(/\/$/, '')}/#/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`
+}
 
 export function RunRoute() {
+  const config = useRuntimeConfig()
   const { experimentId = '', runId = '', tab = 'overview' } = useParams()
   const known = RUN_TABS.find((candidate) => candidate === tab)
   if (known === undefined) return <NotFound />
@@ -30,6 +48,7 @@ export function RunRoute() {
       {known === 'overview' ? (
         <RunOverview
           runId={runId}
+          mlflowUiHref={mlflowUiRunHref(config, experimentId, runId)}
           renderExperimentLink={(id) => <Link to={paths.experiment(id)}>Experiment {id}</Link>}
           renderRunLink={(id, label) => <Link to={paths.directRun(id)}>{label}</Link>}
         />

@@ -10,6 +10,11 @@ import { Time } from '@/ui/time'
 
 interface RunOverviewProps {
   runId: string
+  /**
+   * The same run in the tracking server's own UI, for what Runboard does not show yet (traces,
+   * GenAI evaluations); absent when that UI is not reachable from the browser.
+   */
+  mlflowUiHref?: string
   renderExperimentLink: (experimentId: string) => ReactNode
   renderRunLink: (runId: string, label: string) => ReactNode
 }
@@ -98,7 +103,7 @@ function Facts({ run, renderExperimentLink, renderRunLink }: { run: Run } & Omit
 }
 
 /** One run at a glance: facts, description, parameters, latest metrics and tags. */
-export function RunOverview({ runId, renderExperimentLink, renderRunLink }: RunOverviewProps) {
+export function RunOverview({ runId, mlflowUiHref, renderExperimentLink, renderRunLink }: RunOverviewProps) {
   const query = useQuery(runQueries.get(runId))
   if (query.isPending) return <Loading label="Loading run…" />
   if (query.isError) {
@@ -119,6 +124,11 @@ export function RunOverview({ runId, renderExperimentLink, renderRunLink }: RunO
       <div className="page-header">
         <h1>{run.info.runName || run.info.runId}</h1>
         {run.info.lifecycleStage === 'deleted' && <span className="badge badge-muted">Deleted</span>}
+        {mlflowUiHref !== undefined && (
+          <a className="header-link" href={mlflowUiHref} target="_blank" rel="noopener noreferrer">
+            Open in MLflow's UI (traces, evaluations)
+          </a>
+        )}
       </div>
       <Facts run={run} renderExperimentLink={renderExperimentLink} renderRunLink={renderRunLink} />
       {note !== undefined && note.trim() !== '' && (
