@@ -185,6 +185,37 @@ export function parseRunIdentifier(
   return { ok: true, value: { entity, key } }
 }
 
+/**
+ * An attribute's value, read as both the runs and the experiments grammar read it: a number for the
+ * numeric attributes, a quoted string otherwise, and a list only for the one id attribute that takes
+ * one.
+ */
+function attributeValue(
+  key: string,
+  token: SqlNode,
+  numericKeys: readonly string[],
+  listKey: string,
+): ParseResult<ClauseValue> {
+  const shown = nodeValue(token)
+  if (numericKeys.includes(key)) {
+    if (!isNumberToken(token)) {
+      return parseError(`Expected numeric value type for numeric attribute: ${key}. Found ${shown}`, token)
+    }
+    return { ok: true, value: tokenNumber(token) }
+  }
+  if (isStringOrIdentifier(token)) return quotedValue(token)
+  if (isGroup(token, 'Parenthesis')) {
+    if (key !== listKey) {
+      return parseError(
+        `Only ['${listKey}'] attributes support comparison with a list of quoted string values.`,
+        token,
+      )
+    }
+    return listValue(token)
+  }
+  return parseError(`Expected a quoted string value for attributes. Got value ${shown}`, token)
+}
+
 function runValue(entity: RunEntity, key: string, token: SqlNode): ParseResult<ClauseValue> {
   const shown = nodeValue(token)
   switch (entity) {
@@ -201,26 +232,7 @@ function runValue(entity: RunEntity, key: string, token: SqlNode): ParseResult<C
         token,
       )
     case 'attribute':
-      if (RUN_NUMERIC_ATTRIBUTES.includes(key)) {
-        if (!isNumberToken(token)) {
-          return parseError(
-            `Expected numeric value type for numeric attribute: ${key}. Found ${shown}`,
-            token,
-          )
-        }
-        return { ok: true, value: tokenNumber(token) }
-      }
-      if (isStringOrIdentifier(token)) return quotedValue(token)
-      if (isGroup(token, 'Parenthesis')) {
-        if (key !== 'run_id') {
-          return parseError(
-            "Only ['run_id'] attributes support comparison with a list of quoted string values.",
-            token,
-          )
-        }
-        return listValue(token)
-      }
-      return parseError(`Expected a quoted string value for attributes. Got value ${shown}`, token)
+      return attributeValue(key, token, RUN_NUMERIC_ATTRIBUTES, 'run_id')
     case 'dataset':
       if (isStringOrIdentifier(token)) return quotedValue(token)
       if (isGroup(token, 'Parenthesis')) return listValue(token)
@@ -410,23 +422,7 @@ function experimentValue(entity: ExperimentEntity, key: string, token: SqlNode):
     if (isStringOrIdentifier(token)) return quotedValue(token)
     return parseError(`Expected a quoted string value for tag (e.g. 'my-value'). Got value ${shown}`, token)
   }
-  if (EXPERIMENT_NUMERIC_ATTRIBUTES.includes(key)) {
-    if (!isNumberToken(token)) {
-      return parseError(`Expected numeric value type for numeric attribute: ${key}. Found ${shown}`, token)
-    }
-    return { ok: true, value: tokenNumber(token) }
-  }
-  if (isStringOrIdentifier(token)) return quotedValue(token)
-  if (isGroup(token, 'Parenthesis')) {
-    if (key !== 'experiment_id') {
-      return parseError(
-        "Only ['experiment_id'] attributes support comparison with a list of quoted string values.",
-        token,
-      )
-    }
-    return listValue(token)
-  }
-  return parseError(`Expected a quoted string value for attributes. Got value ${shown}`, token)
+  return attributeValue(key, token, EXPERIMENT_NUMERIC_ATTRIBUTES, 'experiment_id')
 }
 
 interface RawExperimentClause extends RawClause<ExperimentEntity> {
