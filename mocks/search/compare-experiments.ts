@@ -7,7 +7,7 @@
 
 import type { ExperimentOrderBy } from '@/domain/search-filter/parse-order-by'
 import type { MockExperiment } from '../store/types'
-import { compareSortValues } from './sql-compare'
+import { compareSortValues } from '@/domain/search-filter/sql-compare'
 
 const DEFAULT_ORDER: readonly ExperimentOrderBy[] = [
   { key: 'creation_time', ascending: false },

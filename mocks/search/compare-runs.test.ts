@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { parseRunOrderBy } from '@/domain/search-filter/parse-order-by'
-import { compareRuns } from './compare-runs'
+import { compareRuns, sortRuns } from './compare-runs'
 import { FIXTURE_RUNS } from './run-fixtures'
 
 const CASES: { orderBy: string[]; runs: string[] }[] = [
@@ -33,5 +33,13 @@ describe('compareRuns', () => {
     const parsed = parseRunOrderBy(orderBy)
     if (!parsed.ok) throw new Error(parsed.error.message)
     expect([...FIXTURE_RUNS].sort(compareRuns(parsed.value)).map((run) => run.runName)).toEqual(runs)
+  })
+})
+
+describe('sortRuns', () => {
+  it.each(CASES)('orders by $orderBy as compareRuns does', ({ orderBy, runs }) => {
+    const parsed = parseRunOrderBy(orderBy)
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    expect(sortRuns(FIXTURE_RUNS, parsed.value).map((run) => run.runName)).toEqual(runs)
   })
 })

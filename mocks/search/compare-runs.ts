@@ -9,7 +9,7 @@
 import type { RunOrderBy } from '@/domain/search-filter/parse-order-by'
 import type { MockRun } from '../store/types'
 import { storedMetric } from './match-run'
-import { compareSortValues, compareText } from './sql-compare'
+import { compareSortValues, compareText } from '@/domain/search-filter/sql-compare'
 
 /** The CASE column (0 value, 1 NaN, 2 missing for metrics; 0 value, 1 missing otherwise) and the value. */
 type SortKey = readonly [number, string | number | undefined]
@@ -63,12 +63,18 @@ function compareKeys(a: SortKey, b: SortKey, ascending: boolean): number {
   return ascending ? order : -order
 }
 
-/** A comparator for `Array.prototype.sort` that orders runs like `runs/search` with this order_by. */
-export function compareRuns(orderBy: readonly RunOrderBy[]): (a: MockRun, b: MockRun) => number {
+/** The order_by with the store's `start_time DESC` tiebreak (unless start_time is already there). */
+function withTiebreak(orderBy: readonly RunOrderBy[]): RunOrderBy[] {
   const orders: RunOrderBy[] = [...orderBy]
   if (!orders.some((o) => o.entity === 'attribute' && o.key === 'start_time')) {
     orders.push({ entity: 'attribute', key: 'start_time', ascending: false })
   }
+  return orders
+}
+
+/** A comparator for `Array.prototype.sort` that orders runs like `runs/search` with this order_by. */
+export function compareRuns(orderBy: readonly RunOrderBy[]): (a: MockRun, b: MockRun) => number {
+  const orders = withTiebreak(orderBy)
   return (a, b) => {
     for (const order of orders) {
       const result = compareKeys(sortKey(a, order), sortKey(b, order), order.ascending)
@@ -76,4 +82,25 @@ export function compareRuns(orderBy: readonly RunOrderBy[]): (a: MockRun, b: Moc
     }
     return compareText(a.runId, b.runId)
   }
+}
+
+/**
+ * The runs in `compareRuns` order, computing each run's sort keys once instead of at every
+ * comparison: sorting 20,000 runs by a metric takes a fraction of the time.
+ */
+export function sortRuns(runs: readonly MockRun[], orderBy: readonly RunOrderBy[]): MockRun[] {
+  const orders = withTiebreak(orderBy)
+  const keyed = runs.map((run) => ({ run, keys: orders.map((order) => sortKey(run, order)) }))
+  keyed.sort((a, b) => {
+    for (let i = 0; i < orders.length; i++) {
+      const order = orders[i]
+      const keyA = a.keys[i]
+      const keyB = b.keys[i]
+      if (order === undefined || keyA === undefined || keyB === undefined) continue
+      const result = compareKeys(keyA, keyB, order.ascending)
+      if (result !== 0) return result
+    }
+    return compareText(a.run.runId, b.run.runId)
+  })
+  return keyed.map((entry) => entry.run)
 }

@@ -7,7 +7,7 @@
 import { pythonInt } from '@/domain/search-filter/filter-statement'
 import type { ExperimentClause, ExperimentFilter } from '@/domain/search-filter/parse-filter'
 import type { MockExperiment } from '../store/types'
-import { matchesNumber, matchesText } from './sql-compare'
+import { matchesNumber, matchesText } from '@/domain/search-filter/sql-compare'
 
 function matchesExperimentId(experiment: MockExperiment, clause: ExperimentClause): boolean {
   const id = Number(experiment.experimentId)

@@ -6,7 +6,7 @@
 
 import type { RunClause, RunFilter } from '@/domain/search-filter/parse-filter'
 import type { MockLatestMetric, MockRun } from '../store/types'
-import { matchesNumber, matchesText } from './sql-compare'
+import { matchesNumber, matchesText } from '@/domain/search-filter/sql-compare'
 
 /** The run-name tag; `attributes.run_name` filters on it rather than on the runs table. */
 const RUN_NAME_TAG = 'mlflow.runName'

@@ -1,11 +1,11 @@
 /**
- * How MLflow's SQLite store compares values, so the mocks filter and sort exactly like the real
- * server: text by code point (SQLite's BINARY collation), LIKE case-sensitive (MLflow turns on
+ * How MLflow's SQLite store compares values, so the mocks and the browser (`runs/match-run.ts`)
+ * filter and sort exactly like the real server: text by code point (SQLite's BINARY collation), LIKE case-sensitive (MLflow turns on
  * `PRAGMA case_sensitive_like`), ILIKE as SQLAlchemy renders it on SQLite, `lower(x) LIKE lower(y)`,
  * where SQLite's `lower()` folds ASCII letters only.
  */
 
-import type { Comparator } from '@/domain/search-filter/parse-filter'
+import type { Comparator } from './parse-filter'
 
 /** SQLite's BINARY collation: UTF-8 byte order, which is code point order (not UTF-16 order). */
 export function compareText(a: string, b: string): number {
