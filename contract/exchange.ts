@@ -15,10 +15,17 @@ function nextToken(text: string): string | undefined {
   }
 }
 
-function withToken(request: ContractRequest, token: string): ContractRequest {
-  if (request.method === 'GET') return { ...request, query: { ...request.query, page_token: token } }
+function withToken(
+  request: ContractRequest,
+  token: string,
+  changes: Readonly<Record<string, string | number>> = {},
+): ContractRequest {
+  if (request.method === 'GET') {
+    const query = Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, String(value)]))
+    return { ...request, query: { ...request.query, ...query, page_token: token } }
+  }
   const body = request.body !== null && typeof request.body === 'object' ? request.body : {}
-  return { ...request, body: { ...body, page_token: token } }
+  return { ...request, body: { ...body, ...changes, page_token: token } }
 }
 
 export interface Exchanged {
@@ -40,7 +47,7 @@ export async function exchange(backend: Backend, contractCase: ContractCase): Pr
     pages.push(normalize(observed, backend))
     const token = contractCase.followPages ? nextToken(observed.text) : undefined
     if (token === undefined) break
-    request = withToken(contractCase.request, token)
+    request = withToken(contractCase.request, token, contractCase.laterPages)
   }
   return { pages, observed: received }
 }

@@ -15,6 +15,11 @@ export interface ContractCase {
    * compare every page.
    */
   followPages?: boolean
+  /**
+   * Fields that change after the first page (merged into the query or body with the token), e.g. a
+   * larger `max_results`, as the runs table asks for 50 runs first and then bigger pages.
+   */
+  laterPages?: Readonly<Record<string, string | number>>
   /** A write that creates something: remember its id under this name for later cases. */
   learn?: { kind: 'exp' | 'run'; name: string }
 }
@@ -161,7 +166,58 @@ export const experimentCases: ContractCase[] = [
   }),
 ]
 
+/** The requests the runs table sends (runs/search paging, parent fetches, filter bar, column sorts). */
+const runTableCases: ContractCase[] = [
+  {
+    ...searchRuns('pages of 50, then 1000', { experiment_ids: grid, max_results: 50 }, true),
+    laterPages: { max_results: 1000 },
+  },
+  {
+    ...searchRuns(
+      'pages of 50, then 1000, sorted by a metric',
+      { experiment_ids: grid, max_results: 50, order_by: ['metrics.score DESC'] },
+      true,
+    ),
+    laterPages: { max_results: 1000 },
+  },
+  searchRuns('missing parents by run_id IN, all views', {
+    experiment_ids: [exp(E.sweep), exp(E.mnist)],
+    filter: `attributes.run_id IN ('${run('sweep-a')}','${run('sweep-b-trial-3')}','${run('mnist-deleted-1')}')`,
+    run_view_type: 'ALL',
+  }),
+  searchRuns('start_time > and a metric, newest first', {
+    experiment_ids: grid,
+    filter: `attributes.start_time > ${CONTRACT_EPOCH + 450 * 60_000} AND metrics.score > 0.3`,
+    order_by: ['attributes.start_time DESC'],
+  }),
+  searchRuns('status, start_time and name together', {
+    experiment_ids: [exp(E.mnist), exp(E.sweep)],
+    filter: `attributes.status = 'FINISHED' AND attributes.start_time >= ${CONTRACT_EPOCH} AND attributes.run_name ILIKE '%FOLD-2%'`,
+    order_by: ['attributes.start_time DESC'],
+  }),
+  searchRuns('param ASC, missing on parents', { experiment_ids: sweep, order_by: ['params.lr ASC'] }),
+  searchRuns('tag DESC, missing on some runs', { experiment_ids: mnist, order_by: ['tags.team DESC'] }),
+  searchRuns('metric DESC with NaN, then run name', {
+    experiment_ids: grid,
+    order_by: ['metrics.score DESC', 'attributes.run_name ASC'],
+  }),
+  searchRuns('run_name ILIKE', { experiment_ids: sweep, filter: "attributes.run_name ILIKE '%TRIAL-1%'" }),
+  searchRuns('status RUNNING across experiments', {
+    experiment_ids: [exp(E.mnist), exp(E.quoting)],
+    filter: "attributes.status = 'RUNNING'",
+  }),
+  searchRuns('dataset name IN', {
+    experiment_ids: [exp(E.mnist), exp(E.grid)],
+    filter: "dataset.name IN ('mnist', 'cifar10')",
+  }),
+  searchRuns('status IN is rejected', {
+    experiment_ids: mnist,
+    filter: "attributes.status IN ('FAILED','KILLED')",
+  }),
+]
+
 export const runSearchCases: ContractCase[] = [
+  ...runTableCases,
   searchRuns('default order', { experiment_ids: mnist }),
   searchRuns('ajax prefix', { experiment_ids: mnist }),
   searchRuns('sweep, nested runs', { experiment_ids: sweep }),

@@ -8,6 +8,7 @@ export const SCENARIO_NAMES = [
   'contract',
   'empty',
   'huge',
+  'runs-20k',
   'server-error',
   'slow',
   'unreachable',
@@ -19,6 +20,8 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
   contract: 'only the contract world, exactly as the seed script logs it into a real server',
   empty: 'a fresh server: the Default experiment and nothing else',
   huge: 'the demo world plus an experiment of 50,000 runs',
+  'runs-20k':
+    'the demo world plus sweep-20k: 20,000 runs with 50 params, 30 metrics and 20 tags each, nested runs, datasets',
   'server-error': 'every MLflow API call fails with 500 INTERNAL_ERROR',
   slow: 'the demo world, answering every API call after 1.5 s',
   unreachable: 'every request fails at the network level, as when the tracking server is down',

@@ -16,6 +16,7 @@ import {
 import { contractWorld } from './world/contract-world'
 import { DEMO_EXPERIMENTS, demoSources } from './world/demo-world'
 import { createRandom, pick } from './world/random'
+import { sweep20kSource } from './world/sweep-20k-world'
 import type { ScenarioName } from './scenario-names'
 
 export const HUGE_EXPERIMENT = 'huge-experiment'
@@ -45,6 +46,8 @@ function sourcesFor(name: ScenarioName): ExperimentSource[] {
       return []
     case 'huge':
       return [...demoSources(), { experiment: { name: HUGE_EXPERIMENT, tags: {} }, runs: hugeRuns }]
+    case 'runs-20k':
+      return [...demoSources(), sweep20kSource()]
     default:
       return demoSources()
   }

@@ -2,7 +2,7 @@
 
 import type { ViewType } from '@/domain/experiments'
 import { compareExperiments } from '../search/compare-experiments'
-import { compareRuns } from '../search/compare-runs'
+import { sortRuns } from '../search/compare-runs'
 import { matchesExperimentFilter } from '../search/match-experiment'
 import { matchesRunFilter } from '../search/match-run'
 import {
@@ -41,18 +41,23 @@ export function searchRuns(
     orderBy: readonly string[]
     viewType: ViewType
   },
-): MockRun[] {
+): readonly MockRun[] {
   const parsed = parseRunSearchRequest(request.filter, request.orderBy)
   if (!parsed.ok) throw toError(parsed)
   requireIntegerIds(request.experimentIds)
-  const stages = stagesOf(request.viewType)
-  const runs: MockRun[] = []
-  for (const experimentId of new Set(request.experimentIds.map((id) => String(Number(id))))) {
-    for (const run of store.runsOf(experimentId)) {
-      if (stages.has(run.lifecycleStage) && matchesRunFilter(run, parsed.filter)) runs.push(run)
+  const experimentIds = [...new Set(request.experimentIds.map((id) => String(Number(id))))]
+  // Pages of one search (the same experiments, filter, order and view) sort once until a write.
+  const key = JSON.stringify([experimentIds, request.filter, request.orderBy, request.viewType])
+  return store.cachedSearch(key, () => {
+    const stages = stagesOf(request.viewType)
+    const runs: MockRun[] = []
+    for (const experimentId of experimentIds) {
+      for (const run of store.runsOf(experimentId)) {
+        if (stages.has(run.lifecycleStage) && matchesRunFilter(run, parsed.filter)) runs.push(run)
+      }
     }
-  }
-  return runs.sort(compareRuns(parsed.orderBy))
+    return sortRuns(runs, parsed.orderBy)
+  })
 }
 
 export function searchExperiments(

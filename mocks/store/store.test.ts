@@ -130,4 +130,38 @@ describe('MockStore', () => {
     store.runsOf('1')
     expect(made).toBe(1)
   })
+
+  it('caches a search until the next write', () => {
+    const store = fresh()
+    let searches = 0
+    const search = () => {
+      searches++
+      return [...store.runsOf('1')]
+    }
+    const first = store.cachedSearch('k', search)
+    expect(store.cachedSearch('k', search)).toBe(first)
+    expect(searches).toBe(1)
+    store.setTag(store.runIdOf('parent') ?? '', 'note', 'x')
+    expect(store.cachedSearch('k', search)).not.toBe(first)
+    expect(searches).toBe(2)
+    store.setRunLifecycle(store.runIdOf('child') ?? '', 'deleted')
+    store.cachedSearch('k', search)
+    store.createRun('1', { runName: 'new', startTime: 5, userId: 'u', tags: new Map() })
+    store.cachedSearch('k', search)
+    expect(searches).toBe(4)
+  })
+
+  it('keeps at most 32 cached searches, dropping the least recently used', () => {
+    const store = fresh()
+    let searches = 0
+    const search = () => {
+      searches++
+      return []
+    }
+    for (let i = 0; i < 33; i++) store.cachedSearch(String(i), search)
+    store.cachedSearch('1', search)
+    expect(searches).toBe(33)
+    store.cachedSearch('0', search)
+    expect(searches).toBe(34)
+  })
 })

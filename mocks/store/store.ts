@@ -3,6 +3,7 @@
  * rules (latest-metric selection, soft deletes that cascade from experiments to runs, the Default
  * experiment 0), so that handlers only translate HTTP. Experiments may be lazy: their runs are made on
  * first access, so a test that reads one experiment never pays for the 2,000-run sweep beside it.
+ * Search results are cached per request until the next write, so paging through 20,000 runs sorts once.
  */
 
 import { curvePoint, curvePoints, type CurveSpec } from '../world/curves'
@@ -41,6 +42,8 @@ export class MockStoreError extends Error {
 }
 
 const DEFAULT_EPOCH = 1767600000000
+/** Distinct searches (experiments, filter, order, view) whose results are kept until the next write. */
+const SEARCH_CACHE_SIZE = 32
 /** In a world tag value: the run's own id (see WorldRun.tags). */
 const RUN_ID_PLACEHOLDER = '{{run_id}}'
 
@@ -69,11 +72,10 @@ function isMoreRecent(a: MockLatestMetric, b: MockLatestMetric): boolean {
 function latestOf(points: Iterable<WorldMetricPoint>): MockLatestMetric | undefined {
   let latest: MockLatestMetric | undefined
   for (const point of points) {
-    const candidate = {
-      step: point.step,
-      timestamp: point.timestamp,
-      value: sanitizeMetricValue(point.value),
-    }
+    const value = sanitizeMetricValue(point.value)
+    // Points are never changed, so one that needs no clamping is its own latest record (memory: a
+    // 20,000-run world has 600,000 of them).
+    const candidate = value === point.value ? point : { step: point.step, timestamp: point.timestamp, value }
     if (latest === undefined || isMoreRecent(candidate, latest)) latest = candidate
   }
   return latest
@@ -103,6 +105,7 @@ export class MockStore {
   private readonly runsByExperiment = new Map<string, MockRun[]>()
   private readonly histories = new Map<string, Map<string, MetricSource>>()
   private readonly runIdsByName = new Map<string, string>()
+  private readonly searchCache = new Map<string, readonly MockRun[]>()
   readonly artifactRoot: string
   private readonly now: () => number
   private nextExperimentId = 0
@@ -145,6 +148,33 @@ export class MockStore {
     return experiment
   }
 
+  /** Every write calls this: cached search results may no longer hold. */
+  private changed(): void {
+    this.searchCache.clear()
+  }
+
+  /**
+   * The runs a search matched, in order, from the cache when the same `key` (experiments, filter,
+   * order_by, view type) was searched since the last write; else `search()`, remembered. The caller
+   * must not change the array.
+   */
+  cachedSearch(key: string, search: () => readonly MockRun[]): readonly MockRun[] {
+    const cached = this.searchCache.get(key)
+    if (cached !== undefined) {
+      // Most recently used last, so that the oldest key is the one dropped.
+      this.searchCache.delete(key)
+      this.searchCache.set(key, cached)
+      return cached
+    }
+    const runs = search()
+    this.searchCache.set(key, runs)
+    if (this.searchCache.size > SEARCH_CACHE_SIZE) {
+      const oldest = this.searchCache.keys().next()
+      if (oldest.done !== true) this.searchCache.delete(oldest.value)
+    }
+    return runs
+  }
+
   // ---- experiments ----
 
   listExperiments(): MockExperiment[] {
@@ -182,6 +212,7 @@ export class MockStore {
         `Experiment(name=${name}) already exists. Error: ${violation}`,
       )
     }
+    this.changed()
     const experiment = this.addExperiment({ name, tags: Object.fromEntries(tags) }, now)
     if (artifactLocation) experiment.artifactLocation = artifactLocation
     return experiment
@@ -207,12 +238,14 @@ export class MockStore {
         ),
       )
     }
+    this.changed()
     experiment.name = newName
     experiment.lastUpdateTime = this.now()
   }
 
   setExperimentLifecycle(experimentId: string, stage: 'active' | 'deleted'): void {
     const experiment = this.activeExperiment(experimentId)
+    this.changed()
     experiment.lifecycleStage = stage
     experiment.lastUpdateTime = this.now()
     for (const run of this.runsOf(experimentId)) run.lifecycleStage = stage
@@ -220,11 +253,13 @@ export class MockStore {
 
   setExperimentTag(experimentId: string, key: string, value: string): void {
     const experiment = this.activeExperiment(experimentId)
+    this.changed()
     experiment.tags.set(key, value)
   }
 
   deleteExperimentTag(experimentId: string, key: string): void {
     const experiment = this.activeExperiment(experimentId)
+    this.changed()
     experiment.tags.delete(key)
   }
 
@@ -330,6 +365,7 @@ export class MockStore {
       )
     }
     this.runsOf(experimentId)
+    this.changed()
     const runId = hexId(`created:${this.runs.size}:${request.runName}`)
     const tags = new Map(request.tags)
     tags.delete('mlflow.runName')
@@ -378,6 +414,7 @@ export class MockStore {
     update: { runName?: string; status?: MockRun['status']; endTime?: number },
   ): MockRun {
     const run = this.activeRun(runId)
+    this.changed()
     if (update.runName !== undefined && update.runName !== '') {
       run.runName = update.runName
       run.tags.set('mlflow.runName', update.runName)
@@ -388,11 +425,14 @@ export class MockStore {
   }
 
   setRunLifecycle(runId: string, stage: 'active' | 'deleted'): void {
-    this.requireRun(runId).lifecycleStage = stage
+    const run = this.requireRun(runId)
+    this.changed()
+    run.lifecycleStage = stage
   }
 
   setTag(runId: string, key: string, value: string): void {
     const run = this.activeRun(runId)
+    this.changed()
     run.tags.set(key, value)
     if (key === 'mlflow.runName') run.runName = value
   }
@@ -402,6 +442,7 @@ export class MockStore {
     if (!run.tags.has(key)) {
       throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No tag with name: ${key} in run with id ${runId}`)
     }
+    this.changed()
     run.tags.delete(key)
   }
 
