@@ -28,6 +28,7 @@ import {
   withDefault,
   type Decoder,
 } from './decode'
+import { serializeRunFilter } from '@/domain/search-filter/serialize-filter'
 import { lifecycleStage } from './experiments'
 import { MLFLOW_API, type MlflowClient } from './http'
 import { FIRST_PAGE, nextPageParam, pageOf, type Page } from './paging'
@@ -242,6 +243,48 @@ export function deleteRunTag(
 
 export const runKey = (run: Run): string => run.info.runId
 
+export interface ProgressiveSizes {
+  /** The first page: small, so the table paints at once. */
+  first: number
+  /** Every later page. */
+  next: number
+}
+
+const IDS_PER_REQUEST = 100
+
+/**
+ * Runs by id whatever their lifecycle stage, with one request per 100 ids rather than one per run
+ * (MLflow's UI fetches missing parents one at a time). Ids the server does not know are left out.
+ */
+export async function searchRunsByIds(
+  client: MlflowClient,
+  experimentIds: readonly string[],
+  runIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Run[]> {
+  const unique = [...new Set(runIds)]
+  const runs: Run[] = []
+  for (let index = 0; index < unique.length; index += IDS_PER_REQUEST) {
+    const chunk = unique.slice(index, index + IDS_PER_REQUEST)
+    const filter = serializeRunFilter([
+      { entity: 'attribute', key: 'run_id', comparator: 'IN', value: chunk },
+    ])
+    if (!filter.ok) throw new Error(filter.error.message)
+    const page = await searchRuns(
+      client,
+      {
+        experimentIds,
+        filter: filter.value,
+        viewType: 'ALL',
+        maxResults: chunk.length,
+      },
+      signal,
+    )
+    runs.push(...page.items)
+  }
+  return runs
+}
+
 /**
  * Keys: `['runs']` ⊃ `['runs', 'search', params]`, `['runs', 'search', 'pages', params]`,
  * `['runs', 'get', runId]`. After a write, invalidate `runQueries.all()`.
@@ -267,6 +310,33 @@ export const runQueries = {
       getNextPageParam: nextPageParam,
     })
   },
+  /**
+   * All matching runs, progressively: a small first page that paints at once, then bigger pages.
+   * Page tokens are offsets, so a token from a page of 100 continues correctly with pages of 1,000.
+   */
+  progressive: (params: Omit<RunSearchParams, 'pageToken' | 'maxResults'>, sizes: ProgressiveSizes) => {
+    const normalized = normalizeSearch({ ...params, maxResults: sizes.first })
+    return infiniteQueryOptions({
+      queryKey: ['runs', 'search', 'progressive', normalized, sizes],
+      queryFn: ({ client, signal, pageParam }) =>
+        searchRuns(
+          mlflowClientOf(client),
+          { ...normalized, maxResults: pageParam.size, pageToken: pageParam.token },
+          signal,
+        ),
+      initialPageParam: { token: FIRST_PAGE, size: sizes.first },
+      getNextPageParam: (lastPage: Page<Run>) => {
+        const token = nextPageParam(lastPage)
+        return token === undefined ? undefined : { token, size: sizes.next }
+      },
+    })
+  },
+  /** Runs of these experiments by id in any lifecycle state, in requests of at most 100 ids (`attributes.run_id IN (...)`). */
+  byIds: (experimentIds: readonly string[], runIds: readonly string[]) =>
+    queryOptions({
+      queryKey: ['runs', 'by-ids', experimentIds, [...runIds].sort()],
+      queryFn: ({ client, signal }) => searchRunsByIds(mlflowClientOf(client), experimentIds, runIds, signal),
+    }),
   get: (runId: string) =>
     queryOptions({
       queryKey: ['runs', 'get', runId],

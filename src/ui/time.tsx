@@ -24,7 +24,7 @@ function subscribe(listener: () => void): () => void {
   }
 }
 
-function useNow(): number {
+export function useNow(): number {
   return useSyncExternalStore(
     subscribe,
     () => now,

@@ -1,0 +1,212 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http } from 'msw'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createMockServer } from '@mocks/node'
+import { mlflowError } from '@mocks/handlers/protocol'
+import { CONTRACT_EXPERIMENTS } from '@mocks/world/contract-world'
+import { renderRoute } from '@/testing/render-route'
+
+let mock = createMockServer('contract')
+/** Loading runs page by page can take a while on a busy CI machine. */
+const LOAD = { timeout: 10_000 }
+
+beforeAll(() => {
+  mock.server.listen({ onUnhandledRequest: 'error' })
+})
+afterEach(() => {
+  mock.server.close()
+  mock = createMockServer('contract')
+  mock.server.listen({ onUnhandledRequest: 'error' })
+})
+afterAll(() => {
+  mock.server.close()
+})
+
+function experimentId(name: string): string {
+  const experiment = mock.store.getExperimentByName(name)
+  if (experiment === undefined) throw new Error(`no experiment ${name}`)
+  return experiment.experimentId
+}
+
+function grid() {
+  return screen.getByRole('grid', { name: 'Runs' })
+}
+
+/** Run names of the rendered body rows, in order. */
+function runNames(): string[] {
+  return within(grid())
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-run-id'))
+    .map((row) => within(row).getAllByRole('link')[0]?.textContent ?? '')
+}
+
+async function loaded(text: RegExp | string) {
+  await waitFor(() => {
+    const status = screen.getByRole('status', { name: 'Run loading status' })
+    expect(status.getAttribute('data-state')).toBe('done')
+    expect(status.textContent).toMatch(text)
+  }, LOAD)
+}
+
+describe('runs table', () => {
+  it('loads every run of an experiment, a small first page and then bigger ones', async () => {
+    const requests: number[] = []
+    mock.server.events.on('request:start', ({ request }) => {
+      if (request.url.endsWith('/runs/search'))
+        void request
+          .clone()
+          .json()
+          .then((body: { max_results: number }) => requests.push(body.max_results))
+    })
+    renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}`)
+    await loaded('120 runs')
+    expect(requests.slice(0, 2)).toEqual([100, 1000])
+    expect(runNames()[0]).toBe('grid-120')
+  })
+
+  it('nests child runs under their parents, collapsed until expanded', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.sweep)}`)
+    await loaded(/runs/)
+    expect(runNames()).toEqual(['sweep-b', 'sweep-a'])
+    await user.click(screen.getByRole('button', { name: /Expand sweep-a \(8 child runs\)/ }))
+    await waitFor(() => {
+      expect(runNames()).toContain('sweep-a-trial-1')
+    })
+    expect(router.state.location.search).toContain('expand=')
+  })
+
+  it('shows a matching child under its parent when a filter leaves the parent out', async () => {
+    renderRoute(
+      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.sweep)}?filter=${encodeURIComponent("params.fold = '3'")}`,
+    )
+    await loaded(/runs/)
+    // The trial and its sweep come in one batched request, as context rows above the fold.
+    await waitFor(() => {
+      const names = runNames()
+      const fold = names.find((name) => name.endsWith('-fold-3')) ?? ''
+      const trial = fold.replace('-fold-3', '')
+      expect(names.indexOf(trial)).toBeGreaterThanOrEqual(0)
+      expect(names.indexOf(trial)).toBeLessThan(names.indexOf(fold))
+      expect(names.indexOf(trial.replace(/-trial-\d+$/, ''))).toBeLessThan(names.indexOf(trial))
+    }, LOAD)
+    expect(within(grid()).getAllByText('(parent)').length).toBeGreaterThan(0)
+  })
+
+  it('marks a malformed filter where it is wrong, sends nothing and keeps the runs', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}`)
+    await loaded('120 runs')
+    const box = screen.getByRole('combobox', { name: 'Filter runs' })
+    await user.type(box, 'metrics.loss >> 1{Enter}')
+    await waitFor(() => {
+      expect(screen.getByRole('alert').textContent).toMatch(/Invalid|invalid|Expected|expected/)
+    })
+    // The bad part is marked in the text.
+    expect(document.querySelector('mark')?.textContent).toBeTruthy()
+    expect(router.state.location.search).toBe('')
+    expect(runNames().length).toBeGreaterThan(0)
+  })
+
+  it('shows the server’s own message inline when it rejects a filter, keeping the last results', async () => {
+    mock.server.use(
+      http.post('*/runs/search', async ({ request }) => {
+        const body: unknown = await request.clone().json()
+        if (JSON.stringify(body).includes('rejected'))
+          return mlflowError('INVALID_PARAMETER_VALUE', 'The server does not like this filter.')
+        return undefined
+      }),
+    )
+    const user = userEvent.setup()
+    renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}`)
+    await loaded('120 runs')
+    await user.type(screen.getByRole('combobox', { name: 'Filter runs' }), "params.lr = 'rejected'{Enter}")
+    expect((await screen.findAllByText(/The server does not like this filter/)).length).toBeGreaterThan(0)
+    expect(runNames().length).toBeGreaterThan(0)
+  })
+
+  it('filters by several statuses in the browser, and says so', async () => {
+    renderRoute(
+      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}?filter=${encodeURIComponent("attributes.status IN ('FAILED', 'KILLED')")}`,
+    )
+    await loaded(/of 120/)
+    const statuses = within(grid())
+      .getAllByRole('row')
+      .filter((row) => row.hasAttribute('data-run-id'))
+      .map((row) => row.querySelector('.status')?.textContent)
+    expect(statuses.length).toBeGreaterThan(0)
+    expect(new Set(statuses)).toEqual(new Set(['failed', 'killed']))
+  })
+
+  it('sorts by a metric on header click, numbers as numbers, and keeps it in the URL', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}`)
+    await loaded('120 runs')
+    const header = screen.getAllByRole('columnheader').find((cell) => cell.title.startsWith('metrics.'))
+    if (header === undefined) throw new Error('no metric column')
+    await user.click(within(header).getByRole('button'))
+    await waitFor(() => {
+      expect(header.getAttribute('aria-sort')).toBe('descending')
+    })
+    expect(router.state.location.search).toContain(
+      `sort=${encodeURIComponent(header.title).replace(/%20/g, '+')}`,
+    )
+  })
+
+  it('reproduces columns, sort and selection from a link', async () => {
+    const grid = experimentId(CONTRACT_EXPERIMENTS.grid)
+    const first = mock.store.runIdOf('grid-001') ?? ''
+    renderRoute(
+      `/experiments/${grid}?hide=attributes.user&show=tags.mlflow.runName&pin=tags.mlflow.runName&sel=${first}&sort=attributes.run_name&desc=0`,
+    )
+    await loaded('120 runs')
+    const headers = screen.getAllByRole('columnheader').map((cell) => cell.title)
+    expect(headers).not.toContain('attributes.user')
+    expect(headers).toContain('tags.mlflow.runName')
+    expect(runNames()[0]).toBe('grid-001')
+    expect(screen.getByRole('checkbox', { name: 'Select grid-001' })).toHaveProperty('checked', true)
+    expect(screen.getByText('1 selected')).toBeTruthy()
+  })
+
+  it('opens compare with the selected runs', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(
+      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}?sort=attributes.run_name&desc=0`,
+    )
+    await loaded('120 runs')
+    await user.click(screen.getByRole('checkbox', { name: 'Select grid-001' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select grid-002' }))
+    await user.click(screen.getByRole('button', { name: /^Compare/ }))
+    await waitFor(() => {
+      expect(router.state.location.pathname).toBe('/compare')
+    })
+    const ids = [mock.store.runIdOf('grid-001'), mock.store.runIdOf('grid-002')]
+    expect(router.state.location.search).toBe(`?runs=${ids.join(',')}`)
+  })
+
+  it('groups runs by a param with the metric aggregates on each group row', async () => {
+    renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}?group=params.lr`)
+    await loaded('120 runs')
+    const groups = within(grid())
+      .getAllByRole('row')
+      .filter((row) => row.classList.contains('run-grid-group'))
+    expect(groups.map((row) => row.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('lr = 0.001')]),
+    )
+  })
+
+  it('shows the runs of several experiments in one table', async () => {
+    const ids = [experimentId(CONTRACT_EXPERIMENTS.grid), experimentId(CONTRACT_EXPERIMENTS.sweep)]
+    renderRoute(`/experiments/${ids.join(',')}`)
+    expect(await screen.findByRole('heading', { name: 'Runs of 2 experiments' })).toBeTruthy()
+    // 120 grid runs, and the sweep's 2 parents, 16 trials and 60 folds.
+    await loaded('198 runs')
+    expect(runNames()).toEqual(expect.arrayContaining(['grid-120']))
+  })
+
+  it('says when an experiment has no runs', async () => {
+    renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.empty)}`)
+    expect(await screen.findByText('This experiment has no runs yet.')).toBeTruthy()
+  })
+})

@@ -1,0 +1,525 @@
+import {
+  columnResizingFeature,
+  columnSizingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ColumnSizingState,
+  type Updater,
+} from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react'
+import { formatMetricValue } from '@/domain/format/format-number'
+import { columnId, columnLabel, type ColumnRef } from '@/domain/runs/run-columns'
+import type { GroupRow, TableRow } from '@/domain/runs/run-groups'
+import type { RunSort } from '@/domain/runs/run-sort'
+import type { RunRow } from '@/domain/runs/run-tree'
+import { RunCell, type CellContext } from './run-cells'
+import './run-table.css'
+
+export const ROW_HEIGHT = 34
+const HEADER_HEIGHT = 58
+const CHECKBOX_WIDTH = 40
+const DEFAULT_WIDTHS: Record<string, number> = {
+  'attributes.run_name': 240,
+  'attributes.status': 150,
+  'attributes.start_time': 120,
+  'attributes.duration': 90,
+  'attributes.source': 180,
+  'attributes.datasets': 180,
+  'attributes.models': 160,
+  'attributes.description': 220,
+}
+const DEFAULT_WIDTH = 130
+
+const features = tableFeatures({ columnSizingFeature, columnResizingFeature })
+
+export interface RunGridProps {
+  rows: readonly TableRow[]
+  /** Visible columns in display order, pinned ones first. */
+  columns: readonly ColumnRef[]
+  pinnedCount: number
+  widths: Readonly<Record<string, number>>
+  onWidthsChange: (widths: Record<string, number>) => void
+  sort: RunSort | undefined
+  onSort: (columnId: string) => void
+  selected: ReadonlySet<string>
+  /** `range`: shift-click, select from the last toggled row to this one. */
+  onToggleSelect: (runId: string, options: { range: boolean; rowIndex: number }) => void
+  headerSelection: 'all' | 'some' | 'none'
+  onToggleSelectAll: () => void
+  onToggleExpand: (runId: string) => void
+  onToggleGroup: (groupId: string) => void
+  onOpenRun: (row: RunRow) => void
+  cellContext: CellContext
+  /** Rows the grid has focus on can be moved with the arrow keys; the filter box focuses on `/`. */
+  label: string
+}
+
+function rowKey(row: TableRow): string {
+  return row.kind === 'group' ? `group:${row.groupId}` : `run:${row.run.info.runId}`
+}
+
+function Aggregate({ row, column }: { row: GroupRow; column: ColumnRef }) {
+  if (column.group !== 'metrics') return null
+  const aggregate = row.aggregates[column.key]
+  if (aggregate === undefined) return <span className="missing">—</span>
+  return (
+    <span
+      className="aggregate numeric"
+      title={`min ${aggregate.min}\nmean ${aggregate.mean}\nmax ${aggregate.max}\n${aggregate.count} runs`}
+    >
+      {formatMetricValue(aggregate.min)} · <strong>{formatMetricValue(aggregate.mean)}</strong> ·{' '}
+      {formatMetricValue(aggregate.max)}
+    </span>
+  )
+}
+
+/**
+ * The runs grid: one scroller in both directions, a sticky header, virtualised rows and (when there
+ * are many) virtualised columns, with the pinned columns sticky at the left. Keyboard: the grid is
+ * one tab stop; arrows move the active row, Enter opens it, Space selects it, Left/Right collapse and
+ * expand nested runs and groups.
+ */
+export function RunGrid(props: RunGridProps) {
+  const { rows, columns, pinnedCount, widths } = props
+  const scroller = useRef<HTMLDivElement>(null)
+  const [active, setActive] = useState(0)
+
+  const columnDefs = useMemo<ColumnDef<typeof features, TableRow>[]>(
+    () =>
+      columns.map((column) => {
+        const id = columnId(column)
+        return {
+          id,
+          header: columnLabel(column),
+          size: DEFAULT_WIDTHS[id] ?? DEFAULT_WIDTH,
+          minSize: 60,
+          maxSize: 1200,
+        }
+      }),
+    [columns],
+  )
+  const sizing = useMemo<ColumnSizingState>(() => ({ ...widths }), [widths])
+  const { onWidthsChange } = props
+  const table = useTable({
+    features,
+    columns: columnDefs,
+    data: rows,
+    state: { columnSizing: sizing },
+    onColumnSizingChange: (updater: Updater<ColumnSizingState>) => {
+      const next = typeof updater === 'function' ? updater(sizing) : updater
+      onWidthsChange(Object.fromEntries(Object.entries(next).map(([id, width]) => [id, Math.round(width)])))
+    },
+    columnResizeMode: 'onEnd',
+  })
+  const headers = table.getFlatHeaders()
+  const pinnedHeaders = headers.slice(0, pinnedCount)
+  const scrollingHeaders = headers.slice(pinnedCount)
+  const pinnedWidth = CHECKBOX_WIDTH + pinnedHeaders.reduce((sum, header) => sum + header.getSize(), 0)
+  const scrollingOffsets = useMemo(() => {
+    const offsets: number[] = []
+    let x = 0
+    for (const header of scrollingHeaders) {
+      offsets.push(x)
+      x += header.getSize()
+    }
+    offsets.push(x)
+    return offsets
+  }, [scrollingHeaders])
+  const scrollingWidth = scrollingOffsets[scrollingOffsets.length - 1] ?? 0
+  const totalWidth = pinnedWidth + scrollingWidth
+
+  const rowVirtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    scrollMargin: HEADER_HEIGHT,
+    getItemKey: (index) => {
+      const row = rows[index]
+      return row === undefined ? index : rowKey(row)
+    },
+  })
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: scrollingHeaders.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => scrollingHeaders[index]?.getSize() ?? DEFAULT_WIDTH,
+    overscan: 4,
+    scrollMargin: pinnedWidth,
+  })
+  const widthsKey = scrollingHeaders.map((header) => `${header.id}:${header.getSize()}`).join('|')
+  useEffect(() => {
+    columnVirtualizer.measure()
+  }, [columnVirtualizer, widthsKey])
+
+  const virtualColumns = columnVirtualizer.getVirtualItems()
+  const firstColumn = virtualColumns[0]?.index ?? 0
+  const lastColumn = virtualColumns[virtualColumns.length - 1]?.index ?? -1
+  const shownHeaders = scrollingHeaders.slice(firstColumn, lastColumn + 1)
+  const leftSpacer = scrollingOffsets[firstColumn] ?? 0
+
+  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0))
+  const move = (index: number) => {
+    const next = Math.min(Math.max(index, 0), rows.length - 1)
+    setActive(next)
+    rowVirtualizer.scrollToIndex(next, { align: 'auto' })
+  }
+  const activeRow = rows[activeIndex]
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return
+    const page = Math.max(Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1, 1)
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => {
+        move(activeIndex + 1)
+      },
+      ArrowUp: () => {
+        move(activeIndex - 1)
+      },
+      PageDown: () => {
+        move(activeIndex + page)
+      },
+      PageUp: () => {
+        move(activeIndex - page)
+      },
+      Home: () => {
+        move(0)
+      },
+      End: () => {
+        move(rows.length - 1)
+      },
+      Enter: () => {
+        if (activeRow?.kind === 'run') props.onOpenRun(activeRow)
+        else if (activeRow?.kind === 'group') props.onToggleGroup(activeRow.groupId)
+      },
+      ' ': () => {
+        if (activeRow?.kind === 'run')
+          props.onToggleSelect(activeRow.run.info.runId, { range: event.shiftKey, rowIndex: activeIndex })
+      },
+      ArrowRight: () => {
+        if (activeRow?.kind === 'run' && activeRow.childCount > 0 && !activeRow.expanded)
+          props.onToggleExpand(activeRow.run.info.runId)
+        if (activeRow?.kind === 'group' && !activeRow.expanded) props.onToggleGroup(activeRow.groupId)
+      },
+      ArrowLeft: () => {
+        if (activeRow?.kind === 'run' && activeRow.childCount > 0 && activeRow.expanded)
+          props.onToggleExpand(activeRow.run.info.runId)
+        if (activeRow?.kind === 'group' && activeRow.expanded) props.onToggleGroup(activeRow.groupId)
+      },
+    }
+    const action = keys[event.key]
+    if (action === undefined) return
+    event.preventDefault()
+    action()
+  }
+
+  const bands = groupBands(columns.slice(pinnedCount), firstColumn, lastColumn, scrollingOffsets)
+  const resizing = table.state.columnResizing
+
+  return (
+    <div
+      ref={scroller}
+      className="run-grid"
+      data-testid="runs-scroller"
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length + 1}
+      aria-multiselectable="true"
+      tabIndex={0}
+      aria-activedescendant={rows.length > 0 ? `run-grid-row-${activeIndex}` : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div className="run-grid-head" role="rowgroup" style={{ width: totalWidth, height: HEADER_HEIGHT }}>
+        <div className="run-grid-bands" aria-hidden="true">
+          <div className="run-grid-pinned" style={{ width: pinnedWidth }} />
+          <div style={{ width: leftSpacer, flex: 'none' }} />
+          {bands.map((band) => (
+            <div key={`${band.group}-${band.start}`} className="run-grid-band" style={{ width: band.width }}>
+              {band.label}
+            </div>
+          ))}
+        </div>
+        <div role="row" aria-rowindex={1} className="run-grid-row run-grid-header-row">
+          <div className="run-grid-pinned">
+            <div
+              role="columnheader"
+              className="run-grid-cell run-grid-check"
+              style={{ width: CHECKBOX_WIDTH }}
+            >
+              <input
+                type="checkbox"
+                aria-label="Select all matching runs"
+                checked={props.headerSelection === 'all'}
+                ref={(input) => {
+                  if (input !== null) input.indeterminate = props.headerSelection === 'some'
+                }}
+                onChange={props.onToggleSelectAll}
+              />
+            </div>
+            {pinnedHeaders.map((header, index) => (
+              <HeaderCell
+                key={header.id}
+                column={columns[index]}
+                width={header.getSize()}
+                sort={props.sort}
+                onSort={props.onSort}
+                onResizeStart={header.getResizeHandler()}
+                resizingDelta={resizing.isResizingColumn === header.id ? resizing.deltaOffset : undefined}
+              />
+            ))}
+          </div>
+          <div style={{ width: leftSpacer, flex: 'none' }} />
+          {shownHeaders.map((header, index) => (
+            <HeaderCell
+              key={header.id}
+              column={columns[pinnedCount + firstColumn + index]}
+              width={header.getSize()}
+              sort={props.sort}
+              onSort={props.onSort}
+              onResizeStart={header.getResizeHandler()}
+              resizingDelta={resizing.isResizingColumn === header.id ? resizing.deltaOffset : undefined}
+            />
+          ))}
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        className="run-grid-body"
+        style={{ height: rowVirtualizer.getTotalSize(), width: totalWidth, position: 'relative' }}
+      >
+        {rowVirtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]
+          if (row === undefined) return null
+          const runId = row.kind === 'run' ? row.run.info.runId : undefined
+          const selected = runId !== undefined && props.selected.has(runId)
+          const pinnedColumns = columns.slice(0, pinnedCount)
+          const scrollColumns = columns.slice(pinnedCount + firstColumn, pinnedCount + lastColumn + 1)
+          const cellsFor = (list: readonly ColumnRef[], widthsOf: (index: number) => number) =>
+            list.map((column, index) => (
+              <div
+                key={columnId(column)}
+                role="gridcell"
+                className={`run-grid-cell${column.group === 'metrics' ? ' cell-number' : ''}`}
+                style={{ width: widthsOf(index) }}
+              >
+                {row.kind === 'run' ? (
+                  column.group === 'attributes' && column.key === 'run_name' ? (
+                    <NameCell row={row} onToggleExpand={props.onToggleExpand}>
+                      <RunCell run={row.run} column={column} context={props.cellContext} />
+                    </NameCell>
+                  ) : (
+                    <RunCell run={row.run} column={column} context={props.cellContext} />
+                  )
+                ) : column.group === 'attributes' && column.key === 'run_name' ? (
+                  <GroupLabel row={row} onToggle={props.onToggleGroup} />
+                ) : (
+                  <Aggregate row={row} column={column} />
+                )}
+              </div>
+            ))
+          return (
+            <div
+              key={item.key}
+              id={`run-grid-row-${item.index}`}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={row.kind === 'run' ? selected : undefined}
+              aria-level={row.kind === 'run' ? row.depth + 1 : 1}
+              aria-expanded={
+                row.kind === 'group' ? row.expanded : row.childCount > 0 ? row.expanded : undefined
+              }
+              data-run-id={runId}
+              className={[
+                'run-grid-row',
+                row.kind === 'group' ? 'run-grid-group' : '',
+                row.kind === 'run' && row.context ? 'run-grid-context' : '',
+                selected ? 'is-selected' : '',
+                item.index === activeIndex ? 'is-active' : '',
+              ].join(' ')}
+              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, width: totalWidth }}
+              onClick={() => {
+                setActive(item.index)
+              }}
+            >
+              <div className="run-grid-pinned" style={{ width: pinnedWidth }}>
+                <div
+                  role="gridcell"
+                  className="run-grid-cell run-grid-check"
+                  style={{ width: CHECKBOX_WIDTH }}
+                >
+                  {row.kind === 'run' && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${row.run.info.runName || row.run.info.runId}`}
+                      checked={selected}
+                      tabIndex={-1}
+                      onClick={(event: MouseEvent<HTMLInputElement>) => {
+                        event.stopPropagation()
+                        setActive(item.index)
+                        props.onToggleSelect(row.run.info.runId, {
+                          range: event.shiftKey,
+                          rowIndex: item.index,
+                        })
+                      }}
+                      readOnly
+                    />
+                  )}
+                </div>
+                {cellsFor(pinnedColumns, (index) => pinnedHeaders[index]?.getSize() ?? DEFAULT_WIDTH)}
+              </div>
+              <div style={{ width: leftSpacer, flex: 'none' }} />
+              {cellsFor(scrollColumns, (index) => shownHeaders[index]?.getSize() ?? DEFAULT_WIDTH)}
+            </div>
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+interface Band {
+  group: ColumnRef['group']
+  label: string
+  start: number
+  width: number
+}
+
+const BAND_LABELS: Record<ColumnRef['group'], string> = {
+  attributes: 'Attributes',
+  params: 'Params',
+  metrics: 'Metrics',
+  tags: 'Tags',
+}
+
+/** Runs of adjacent columns of one group among the rendered ones get a band above their headers. */
+function groupBands(
+  columns: readonly ColumnRef[],
+  first: number,
+  last: number,
+  offsets: readonly number[],
+): Band[] {
+  const bands: Band[] = []
+  for (let index = first; index <= last; index++) {
+    const column = columns[index]
+    if (column === undefined) continue
+    const width = (offsets[index + 1] ?? 0) - (offsets[index] ?? 0)
+    const previous = bands[bands.length - 1]
+    if (previous?.group === column.group) previous.width += width
+    else bands.push({ group: column.group, label: BAND_LABELS[column.group], start: index, width })
+  }
+  return bands
+}
+
+function HeaderCell({
+  column,
+  width,
+  sort,
+  onSort,
+  onResizeStart,
+  resizingDelta,
+}: {
+  column: ColumnRef | undefined
+  width: number
+  sort: RunSort | undefined
+  onSort: (columnId: string) => void
+  onResizeStart: (event: unknown) => void
+  resizingDelta: number | null | undefined
+}) {
+  if (column === undefined) return null
+  const id = columnId(column)
+  const label = columnLabel(column)
+  const sorted = sort?.column === id
+  return (
+    <div
+      role="columnheader"
+      className="run-grid-cell run-grid-header"
+      style={{ width }}
+      aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+      title={id}
+    >
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => {
+          onSort(id)
+        }}
+        aria-label={`Sort by ${label}${column.group === 'attributes' ? '' : ` (${column.group})`}`}
+      >
+        <span className="header-label">{label}</span>
+        <span aria-hidden="true">{sorted ? (sort.descending ? ' ↓' : ' ↑') : ''}</span>
+      </button>
+      <div
+        className={`resize-handle${resizingDelta != null ? ' is-resizing' : ''}`}
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={`Resize ${label}`}
+        onMouseDown={onResizeStart}
+        onTouchStart={onResizeStart}
+        style={resizingDelta != null ? { transform: `translateX(${resizingDelta}px)` } : undefined}
+      />
+    </div>
+  )
+}
+
+function NameCell({
+  row,
+  onToggleExpand,
+  children,
+}: {
+  row: RunRow
+  onToggleExpand: (runId: string) => void
+  children: ReactNode
+}) {
+  const name = row.run.info.runName || row.run.info.runId
+  return (
+    <span className="name-cell" style={{ paddingLeft: row.depth * 16 }}>
+      {row.childCount > 0 ? (
+        <button
+          type="button"
+          className="expander"
+          tabIndex={-1}
+          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${name} (${row.childCount} child runs)`}
+          onClick={(event) => {
+            event.stopPropagation()
+            onToggleExpand(row.run.info.runId)
+          }}
+        >
+          {row.expanded ? '▾' : '▸'}
+        </button>
+      ) : (
+        <span className="expander-space" aria-hidden="true" />
+      )}
+      {children}
+      {row.childCount > 0 && !row.expanded && <span className="child-count">{row.childCount}</span>}
+      {row.context && <span className="context-note"> (parent)</span>}
+    </span>
+  )
+}
+
+function GroupLabel({ row, onToggle }: { row: GroupRow; onToggle: (groupId: string) => void }) {
+  const label = `${columnLabel(row.column)} = ${row.value ?? '(none)'}`
+  return (
+    <button
+      type="button"
+      className="group-toggle"
+      tabIndex={-1}
+      aria-label={`${row.expanded ? 'Collapse' : 'Expand'} group ${label} (${row.runs.length} runs)`}
+      onClick={(event) => {
+        event.stopPropagation()
+        onToggle(row.groupId)
+      }}
+    >
+      {row.expanded ? '▾' : '▸'} {label} <span className="child-count">{row.runs.length}</span>
+    </button>
+  )
+}

@@ -1,0 +1,353 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { describeError } from '@/api/describe-error'
+import { isApiError } from '@/api/errors'
+import type { Run } from '@/domain/runs/run'
+import {
+  ATTRIBUTE_COLUMNS,
+  collectRunKeys,
+  columnId,
+  constantColumnIds,
+  defaultColumnIds,
+  parseColumnId,
+  type ColumnRef,
+} from '@/domain/runs/run-columns'
+import { serverOrderBy, serverSortsAsText, type RunSort } from '@/domain/runs/run-sort'
+import { visibleColumnIds, withVisibleColumns, type RunTableView } from '@/domain/runs/run-table-view'
+import type { RunRow } from '@/domain/runs/run-tree'
+import { addFilterClause } from '@/domain/search-filter/filter-clauses'
+import type { RunClause } from '@/domain/search-filter/parse-filter'
+import { parseRunQuery, planRunQuery } from '@/domain/search-filter/run-query'
+import { EmptyState, ErrorState, Loading } from '@/ui/states'
+import { useNow } from '@/ui/time'
+import { ColumnPicker } from './column-picker'
+import { FilterBar } from './filter-bar'
+import { LoadingStatus } from './loading-status'
+import { RunActions } from './run-actions'
+import { RunGrid } from './run-grid'
+import { TableTools } from './table-tools'
+import { useFilterVocabulary } from './use-filter-vocabulary'
+import { DEFAULT_RUN_LIMIT, useRunLoading } from './use-run-loading'
+import { useTableRows } from './use-table-rows'
+
+export type RunTableUpdate = (
+  update: (view: RunTableView) => RunTableView,
+  options?: { replace?: boolean },
+) => void
+
+export interface RunTableProps {
+  experimentIds: readonly string[]
+  view: RunTableView
+  onViewChange: RunTableUpdate
+  renderRunLink: (run: Run) => ReactNode
+  onOpenRun: (run: Run) => void
+  onCompare: (runIds: string[]) => void
+  /** Auto-loading stops at this many runs and asks (default 20,000). */
+  runLimit?: number
+  /** How often RUNNING runs and new runs are polled; 0 turns it off. */
+  liveIntervalMs?: number
+}
+
+const NAME_COLUMN = 'attributes.run_name'
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b
+  return a.length === b.length && a.every((item, index) => item === b[index])
+}
+
+/**
+ * The runs of one or several experiments: progressive loading, the filter box, columns, sorting,
+ * nesting, grouping, selection and bulk actions. All view state comes from and goes to `view` (the
+ * URL); only transient things (the active row, a running load) live here.
+ */
+export function RunTable(props: RunTableProps) {
+  const { view, onViewChange, experimentIds } = props
+  const now = useNow()
+  const parsed = useMemo(() => parseRunQuery(view.filter), [view.filter])
+  const plan = useMemo(() => (parsed.ok ? planRunQuery(parsed.value) : undefined), [parsed])
+  const sort: RunSort | undefined =
+    view.sortColumn === undefined ? undefined : { column: view.sortColumn, descending: view.descending }
+  const orderBy = serverOrderBy(sort)
+
+  const loading = useRunLoading({
+    experimentIds,
+    serverFilter: plan?.serverFilter ?? '',
+    view: view.view,
+    orderBy,
+    limit: view.limit ?? props.runLimit ?? DEFAULT_RUN_LIMIT,
+    liveIntervalMs: props.liveIntervalMs ?? 15_000,
+  })
+  const sortInBrowser =
+    sort !== undefined &&
+    (loading.complete || orderBy === undefined || !sameList(loading.loadedOrderBy, orderBy))
+  const table = useTableRows({
+    experimentIds,
+    runs: loading.runs,
+    clientQuery: plan?.clientQuery,
+    sort,
+    sortInBrowser,
+    groupBy: view.groupBy,
+    collapsedGroups: view.collapsedGroups,
+    expandAll: view.expandAll,
+    expanded: view.expanded,
+    settled: loading.state !== 'loading',
+  })
+
+  // Columns: defaults from the keys the loaded runs have, changed by the view.
+  const keys = useMemo(() => collectRunKeys(loading.runs), [loading.runs])
+  const defaults = useMemo(
+    () => defaultColumnIds(keys, { multiExperiment: experimentIds.length > 1 }),
+    [keys, experimentIds.length],
+  )
+  const available = useMemo<ColumnRef[]>(
+    () => [
+      ...ATTRIBUTE_COLUMNS.map((key) => ({ group: 'attributes' as const, key })),
+      ...keys.metrics.map((key) => ({ group: 'metrics' as const, key })),
+      ...keys.params.map((key) => ({ group: 'params' as const, key })),
+      ...keys.tags.map((key) => ({ group: 'tags' as const, key })),
+    ],
+    [keys],
+  )
+  const chosen = useMemo(() => visibleColumnIds(view, defaults), [view, defaults])
+  const chosenRefs = useMemo(() => chosen.flatMap((id) => parseColumnId(id) ?? []), [chosen])
+  const constant = useMemo(() => constantColumnIds(table.matches, chosenRefs), [table.matches, chosenRefs])
+  const pinned = useMemo(
+    () => [...new Set([NAME_COLUMN, ...view.pinned])].filter((id) => chosen.includes(id)),
+    [view.pinned, chosen],
+  )
+  const columns = useMemo(() => {
+    const shown = chosenRefs.filter(
+      (ref) => !view.hideConstant || columnId(ref) === NAME_COLUMN || !constant.has(columnId(ref)),
+    )
+    const pinnedSet = new Set(pinned)
+    return [
+      ...pinned.flatMap((id) => shown.find((ref) => columnId(ref) === id) ?? []),
+      ...shown.filter((ref) => !pinnedSet.has(columnId(ref))),
+    ]
+  }, [chosenRefs, view.hideConstant, constant, pinned])
+
+  // Selection: explicit ids, or "every matching run" kept as the filter itself.
+  const selected = useMemo(
+    () => (view.selectAll ? new Set(table.matches.map((run) => run.info.runId)) : new Set(view.selected)),
+    [view.selectAll, view.selected, table.matches],
+  )
+  const selectedRuns = useMemo(
+    () => table.matches.filter((run) => selected.has(run.info.runId)),
+    [table.matches, selected],
+  )
+  const [anchor, setAnchor] = useState<number | undefined>(undefined)
+  const { rows } = table
+  const toggleSelect = useCallback(
+    (runId: string, options: { range: boolean; rowIndex: number }) => {
+      setAnchor(options.rowIndex)
+      onViewChange(
+        (current) => {
+          const ids = current.selectAll
+            ? new Set(table.matches.map((run) => run.info.runId))
+            : new Set(current.selected)
+          if (options.range && anchor !== undefined) {
+            const [from, to] =
+              anchor < options.rowIndex ? [anchor, options.rowIndex] : [options.rowIndex, anchor]
+            for (const row of rows.slice(from, to + 1)) if (row.kind === 'run') ids.add(row.run.info.runId)
+          } else if (ids.has(runId)) ids.delete(runId)
+          else ids.add(runId)
+          return { ...current, selectAll: false, selected: [...ids] }
+        },
+        { replace: true },
+      )
+    },
+    [onViewChange, table.matches, rows, anchor],
+  )
+  const allSelected =
+    view.selectAll || (table.matches.length > 0 && selectedRuns.length === table.matches.length)
+  const headerSelection = allSelected ? 'all' : selectedRuns.length > 0 ? 'some' : 'none'
+
+  const setFilter = useCallback(
+    (filter: string, options: { replace: boolean }) => {
+      onViewChange((current) => ({ ...current, filter, selectAll: false }), options)
+    },
+    [onViewChange],
+  )
+  const addFilter = useCallback(
+    (clause: RunClause) => {
+      onViewChange((current) => ({ ...current, filter: addFilterClause(current.filter, clause) }))
+    },
+    [onViewChange],
+  )
+  const vocabulary = useFilterVocabulary(loading.runs, keys)
+
+  const onSort = useCallback(
+    (id: string) => {
+      onViewChange((current) => {
+        if (current.sortColumn !== id) return { ...current, sortColumn: id, descending: true }
+        if (current.descending) return { ...current, descending: false }
+        return { ...current, sortColumn: undefined, descending: true }
+      })
+    },
+    [onViewChange],
+  )
+
+  const serverError =
+    loading.error !== undefined && isApiError(loading.error) && loading.error.status === 400
+      ? loading.error.message
+      : undefined
+
+  const onOpenRun = (row: RunRow) => {
+    props.onOpenRun(row.run)
+  }
+
+  return (
+    <div className="run-table">
+      <FilterBar
+        filter={view.filter}
+        onFilterChange={setFilter}
+        vocabulary={vocabulary}
+        view={view.view}
+        onViewChange={(next) => {
+          onViewChange((current) => ({ ...current, view: next, selected: [], selectAll: false }))
+        }}
+        plan={plan}
+        serverError={serverError}
+        now={now}
+      />
+      <div className="run-table-toolbar">
+        <LoadingStatus
+          state={loading.state}
+          loaded={loading.runs.length}
+          matching={table.matches.length}
+          browserFiltered={plan?.clientQuery !== undefined}
+          refreshing={loading.isRefreshing}
+          onStop={loading.stop}
+          onResume={loading.resume}
+          pageError={loading.pageError}
+          onRetry={loading.retry}
+          sortNote={sortNote(sort, loading.complete, orderBy)}
+        />
+        <TableTools
+          view={view}
+          onViewChange={onViewChange}
+          keys={keys}
+          hasDatasets={vocabulary.datasets.length > 0}
+          matches={table.matches}
+          columns={columns}
+        />
+        <ColumnPicker
+          available={available}
+          visible={chosen}
+          pinned={pinned}
+          constantIds={constant}
+          hideConstant={view.hideConstant}
+          onChange={(next) => {
+            onViewChange((current) => withVisibleColumns(current, defaults, next.visible, next.pinned))
+          }}
+          onHideConstantChange={(hideConstant) => {
+            onViewChange((current) => ({ ...current, hideConstant }))
+          }}
+          onReset={() => {
+            onViewChange((current) => ({
+              ...current,
+              shown: [],
+              hidden: [],
+              order: [],
+              pinned: [],
+              widths: {},
+            }))
+          }}
+        />
+      </div>
+      {selectedRuns.length > 0 && (
+        <RunActions
+          selected={selectedRuns}
+          loaded={loading.runs}
+          view={view.view}
+          onCompare={props.onCompare}
+          onClearSelection={() => {
+            onViewChange((current) => ({ ...current, selected: [], selectAll: false }), { replace: true })
+          }}
+        />
+      )}
+      <TableBody
+        loading={loading}
+        isEmpty={rows.length === 0}
+        filtered={view.filter !== '' || view.view !== 'active'}
+      >
+        <RunGrid
+          rows={rows}
+          columns={columns}
+          pinnedCount={pinned.length}
+          widths={view.widths}
+          onWidthsChange={(widths) => {
+            onViewChange((current) => ({ ...current, widths: { ...current.widths, ...widths } }), {
+              replace: true,
+            })
+          }}
+          sort={sort}
+          onSort={onSort}
+          selected={selected}
+          onToggleSelect={toggleSelect}
+          headerSelection={headerSelection}
+          onToggleSelectAll={() => {
+            onViewChange((current) => ({ ...current, selectAll: headerSelection === 'none', selected: [] }), {
+              replace: true,
+            })
+          }}
+          onToggleExpand={(runId) => {
+            onViewChange(
+              (current) => ({
+                ...current,
+                expanded: current.expanded.includes(runId)
+                  ? current.expanded.filter((id) => id !== runId)
+                  : [...current.expanded, runId],
+              }),
+              { replace: true },
+            )
+          }}
+          onToggleGroup={(groupId) => {
+            onViewChange(
+              (current) => ({
+                ...current,
+                collapsedGroups: current.collapsedGroups.includes(groupId)
+                  ? current.collapsedGroups.filter((id) => id !== groupId)
+                  : [...current.collapsedGroups, groupId],
+              }),
+              { replace: true },
+            )
+          }}
+          onOpenRun={onOpenRun}
+          cellContext={{ renderRunLink: props.renderRunLink, onAddFilter: addFilter, now }}
+          label="Runs"
+        />
+      </TableBody>
+    </div>
+  )
+}
+
+function sortNote(sort: RunSort | undefined, complete: boolean, orderBy: readonly string[] | undefined) {
+  if (sort === undefined || complete) return undefined
+  if (orderBy === undefined)
+    return 'Sorted among the runs loaded so far; the full order arrives with the last page.'
+  if (serverSortsAsText(sort))
+    return 'The server sorts this column as text; the natural order (numbers as numbers) arrives with the last page.'
+  return undefined
+}
+
+function TableBody({
+  loading,
+  isEmpty,
+  filtered,
+  children,
+}: {
+  loading: ReturnType<typeof useRunLoading>
+  isEmpty: boolean
+  filtered: boolean
+  children: ReactNode
+}) {
+  if (loading.isPending) return <Loading label="Loading runs…" />
+  if (loading.error !== undefined && loading.runs.length === 0) {
+    const description = describeError(loading.error)
+    return <ErrorState title={description.title} detail={description.detail} onRetry={loading.retry} />
+  }
+  if (isEmpty && loading.state === 'done') {
+    return <EmptyState title={filtered ? 'No runs match this filter.' : 'This experiment has no runs yet.'} />
+  }
+  return <>{children}</>
+}

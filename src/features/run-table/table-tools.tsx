@@ -1,0 +1,93 @@
+import { useId } from 'react'
+import type { Run } from '@/domain/runs/run'
+import { columnId, type ColumnRef, type RunKeys } from '@/domain/runs/run-columns'
+import type { RunTableView } from '@/domain/runs/run-table-view'
+import { runsToCsv } from '@/domain/runs/runs-csv'
+import type { RunTableUpdate } from './run-table'
+
+interface TableToolsProps {
+  view: RunTableView
+  onViewChange: RunTableUpdate
+  keys: RunKeys
+  hasDatasets: boolean
+  /** The runs matching the filter, in display order: what the CSV export holds. */
+  matches: readonly Run[]
+  /** The visible columns: the CSV's columns. */
+  columns: readonly ColumnRef[]
+}
+
+function download(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  // Give the browser the blob before letting it go.
+  window.setTimeout(() => {
+    URL.revokeObjectURL(url)
+  }, 10_000)
+}
+
+/** Group by, expand or collapse all nested runs, and export the view as CSV. */
+export function TableTools({ view, onViewChange, keys, hasDatasets, matches, columns }: TableToolsProps) {
+  const groupId = useId()
+  const groupOptions: ColumnRef[] = [
+    ...(hasDatasets ? [{ group: 'attributes' as const, key: 'datasets' }] : []),
+    ...keys.params.map((key) => ({ group: 'params' as const, key })),
+    ...keys.tags.map((key) => ({ group: 'tags' as const, key })),
+  ]
+  const current = view.groupBy
+  return (
+    <div className="table-tools">
+      <label htmlFor={groupId}>Group by</label>
+      <select
+        id={groupId}
+        value={current ?? ''}
+        onChange={(event) => {
+          const value = event.target.value
+          onViewChange((state) => ({
+            ...state,
+            groupBy: value === '' ? undefined : value,
+            collapsedGroups: [],
+          }))
+        }}
+      >
+        <option value="">Nothing (nested runs)</option>
+        {current !== undefined && !groupOptions.some((ref) => columnId(ref) === current) && (
+          <option value={current}>{current}</option>
+        )}
+        {groupOptions.map((ref) => {
+          const id = columnId(ref)
+          return (
+            <option key={id} value={id}>
+              {ref.group === 'attributes'
+                ? 'Dataset'
+                : `${ref.group === 'params' ? 'Param' : 'Tag'}: ${ref.key}`}
+            </option>
+          )
+        })}
+      </select>
+      {view.groupBy === undefined && (
+        <button
+          type="button"
+          onClick={() => {
+            onViewChange((state) => ({ ...state, expandAll: !state.expandAll, expanded: [] }), {
+              replace: true,
+            })
+          }}
+        >
+          {view.expandAll ? 'Collapse all' : 'Expand all'}
+        </button>
+      )}
+      <button
+        type="button"
+        disabled={matches.length === 0}
+        onClick={() => {
+          download(runsToCsv(matches, columns), 'runs.csv')
+        }}
+      >
+        Export CSV
+      </button>
+    </div>
+  )
+}
