@@ -61,7 +61,7 @@ describe('runs table', () => {
     })
     renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}`)
     await loaded('120 runs')
-    expect(requests.slice(0, 2)).toEqual([100, 1000])
+    expect(requests.slice(0, 2)).toEqual([50, 1000])
     expect(runNames()[0]).toBe('grid-120')
   })
 
@@ -203,6 +203,29 @@ describe('runs table', () => {
     // 120 grid runs, and the sweep's 2 parents, 16 trials and 60 folds.
     await loaded('198 runs')
     expect(runNames()).toEqual(expect.arrayContaining(['grid-120']))
+  })
+
+  it('opens a run from its link in the app, and from the keyboard', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(
+      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}?sort=attributes.run_name&desc=0`,
+    )
+    await loaded('120 runs')
+    const link = screen.getByRole('link', { name: 'grid-001' })
+    expect(link.getAttribute('href')).toBe(
+      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}/runs/${mock.store.runIdOf('grid-001') ?? ''}`,
+    )
+    await user.click(link)
+    await waitFor(() => {
+      expect(router.state.location.pathname).toContain(mock.store.runIdOf('grid-001') ?? 'none')
+    })
+    await router.navigate(-1)
+    await loaded('120 runs')
+    grid().focus()
+    await user.keyboard('{ArrowDown}{Enter}')
+    await waitFor(() => {
+      expect(router.state.location.pathname).toContain(mock.store.runIdOf('grid-002') ?? 'none')
+    })
   })
 
   it('says when an experiment has no runs', async () => {

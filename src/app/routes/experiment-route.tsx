@@ -1,4 +1,6 @@
-import { Link, useNavigate, useParams } from 'react-router'
+import { useCallback, type MouseEvent } from 'react'
+import { Link, useHref, useNavigate, useParams } from 'react-router'
+import type { Run } from '@/domain/runs/run'
 import { ExperimentHeader } from '@/features/experiment-header/experiment-header'
 import { MultiExperimentHeader } from '@/features/experiment-header/multi-experiment-header'
 import { RunTable } from '@/features/run-table/run-table'
@@ -10,11 +12,46 @@ export function experimentIdsOf(param: string): string[] {
   return [...new Set(param.split(',').map((id) => id.trim()))].filter((id) => id !== '')
 }
 
+/**
+ * Run links are plain anchors (a router <Link> costs a handful of hooks each, and the grid renders
+ * hundreds); one click handler on the table navigates in the app for a plain left click, and the
+ * browser handles the rest (new tab, copy link).
+ */
+function useRunLinks() {
+  const navigate = useNavigate()
+  const base = useHref('/')
+  const prefix = base.endsWith('/') ? base.slice(0, -1) : base
+  const renderRunLink = useCallback(
+    (run: Run) => (
+      <a
+        href={`${prefix}${paths.run(run.info.experimentId, run.info.runId)}`}
+        data-route={paths.run(run.info.experimentId, run.info.runId)}
+      >
+        {run.info.runName || run.info.runId}
+      </a>
+    ),
+    [prefix],
+  )
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+      if (!(event.target instanceof Element)) return
+      const route = event.target.closest('a[data-route]')?.getAttribute('data-route')
+      if (route === null || route === undefined) return
+      event.preventDefault()
+      void navigate(route)
+    },
+    [navigate],
+  )
+  return { renderRunLink, onClick }
+}
+
 export function ExperimentRoute() {
   const { experimentId = '' } = useParams()
   const experimentIds = experimentIdsOf(experimentId)
   const [view, setView] = useRunTableState()
   const navigate = useNavigate()
+  const runLinks = useRunLinks()
   const [single] = experimentIds
   return (
     <div className="page page-wide">
@@ -29,7 +66,8 @@ export function ExperimentRoute() {
           renderLink={(id, name) => <Link to={paths.experiment(id)}>{name}</Link>}
         />
       )}
-      <section aria-labelledby="runs-heading">
+      {/* Clicks on run links bubble here; keyboard users open runs with Enter on the grid. */}
+      <section aria-labelledby="runs-heading" onClick={runLinks.onClick}>
         <h2 id="runs-heading">Runs</h2>
         <RunTable
           experimentIds={experimentIds}

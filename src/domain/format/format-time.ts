@@ -10,11 +10,19 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ]
 
+/** Intl formatters are slow to build (tens of µs each) and a table shows thousands of times: build each once. */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** "3 hours ago", "in 2 days", "just now". */
 export function formatRelativeTime(epochMs: number, now: number, locale = 'en'): string {
   const delta = epochMs - now
   if (Math.abs(delta) < 45_000) return 'just now'
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  let format = relativeFormats.get(locale)
+  if (format === undefined) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+    relativeFormats.set(locale, format)
+  }
   for (const [unit, size] of UNITS) {
     if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit)
   }
@@ -23,16 +31,22 @@ export function formatRelativeTime(epochMs: number, now: number, locale = 'en'):
 
 /** "2026-01-05 09:00:00" in the viewer's time zone (or the one given). */
 export function formatDateTime(epochMs: number, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).formatToParts(new Date(epochMs))
+  const key = timeZone ?? ''
+  let format = dateTimeFormats.get(key)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    })
+    dateTimeFormats.set(key, format)
+  }
+  const parts = format.formatToParts(new Date(epochMs))
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
 }

@@ -191,9 +191,45 @@ export function RunTable(props: RunTableProps) {
       ? loading.error.message
       : undefined
 
-  const onOpenRun = (row: RunRow) => {
-    props.onOpenRun(row.run)
-  }
+  const { onOpenRun: openRun, renderRunLink } = props
+  const onOpenRun = useCallback(
+    (row: RunRow) => {
+      openRun(row.run)
+    },
+    [openRun],
+  )
+  const toggleExpand = useCallback(
+    (runId: string) => {
+      onViewChange(
+        (current) => ({
+          ...current,
+          expanded: current.expanded.includes(runId)
+            ? current.expanded.filter((id) => id !== runId)
+            : [...current.expanded, runId],
+        }),
+        { replace: true },
+      )
+    },
+    [onViewChange],
+  )
+  const toggleGroup = useCallback(
+    (groupId: string) => {
+      onViewChange(
+        (current) => ({
+          ...current,
+          collapsedGroups: current.collapsedGroups.includes(groupId)
+            ? current.collapsedGroups.filter((id) => id !== groupId)
+            : [...current.collapsedGroups, groupId],
+        }),
+        { replace: true },
+      )
+    },
+    [onViewChange],
+  )
+  const cellContext = useMemo(
+    () => ({ renderRunLink, onAddFilter: addFilter, now }),
+    [renderRunLink, addFilter, now],
+  )
 
   return (
     <div className="run-table">
@@ -290,30 +326,10 @@ export function RunTable(props: RunTableProps) {
               replace: true,
             })
           }}
-          onToggleExpand={(runId) => {
-            onViewChange(
-              (current) => ({
-                ...current,
-                expanded: current.expanded.includes(runId)
-                  ? current.expanded.filter((id) => id !== runId)
-                  : [...current.expanded, runId],
-              }),
-              { replace: true },
-            )
-          }}
-          onToggleGroup={(groupId) => {
-            onViewChange(
-              (current) => ({
-                ...current,
-                collapsedGroups: current.collapsedGroups.includes(groupId)
-                  ? current.collapsedGroups.filter((id) => id !== groupId)
-                  : [...current.collapsedGroups, groupId],
-              }),
-              { replace: true },
-            )
-          }}
+          onToggleExpand={toggleExpand}
+          onToggleGroup={toggleGroup}
           onOpenRun={onOpenRun}
-          cellContext={{ renderRunLink: props.renderRunLink, onAddFilter: addFilter, now }}
+          cellContext={cellContext}
           label="Runs"
         />
       </TableBody>

@@ -6,8 +6,8 @@ import type { ViewType } from '@/domain/experiments'
 import type { Run } from '@/domain/runs/run'
 import type { RunView } from '@/domain/runs/run-table-view'
 
-/** The first page paints at once; later pages are bigger so that 20,000 runs take 20 requests, not 200. */
-export const FIRST_PAGE_SIZE = 100
+/** The first page (50: about two screens) paints at once; later pages are bigger so that 20,000 runs take 21 requests, not 400. */
+export const FIRST_PAGE_SIZE = 50
 export const NEXT_PAGE_SIZE = 1000
 export const DEFAULT_RUN_LIMIT = 20_000
 
@@ -139,8 +139,9 @@ export function useRunLoading(request: RunLoadingRequest): RunLoading {
     if (canContinue) void fetchNextPage()
   }, [canContinue, fetchNextPage, loadedCount])
 
-  // Live: RUNNING runs refreshed by id, and runs started after the newest loaded one.
-  const live = request.liveIntervalMs > 0 && query.isSuccess
+  // Live: RUNNING runs refreshed by id, and runs started after the newest loaded one; only once
+  // loading has finished, so that polling never competes with the pages still arriving.
+  const live = request.liveIntervalMs > 0 && query.isSuccess && !query.hasNextPage
   const runningIds = useMemo(
     () =>
       (base ?? [])
