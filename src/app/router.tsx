@@ -1,11 +1,9 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
 import { CompareRoute, ModelsRoute } from './routes/pending-route'
 import { DirectRunRoute } from './routes/direct-run-route'
-import { ExperimentRoute } from './routes/experiment-route'
 import { ExperimentsRoute } from './routes/experiments-route'
 import { RootLayout } from './routes/root-layout'
 import { NotFound, RouteError } from './routes/route-error'
-import { RunRoute } from './routes/run-route'
 import { Loading } from '@/ui/states'
 import { pathFromMlflowHash } from './paths'
 
@@ -18,10 +16,15 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/experiments" replace /> },
       { path: 'experiments', element: <ExperimentsRoute />, errorElement: <RouteError /> },
-      { path: 'experiments/:experimentId', element: <ExperimentRoute />, errorElement: <RouteError /> },
+      // The runs table and the run page load on first visit, so the experiments page stays small.
+      {
+        path: 'experiments/:experimentId',
+        lazy: async () => ({ Component: (await import('./routes/experiment-route')).ExperimentRoute }),
+        errorElement: <RouteError />,
+      },
       {
         path: 'experiments/:experimentId/runs/:runId/:tab?',
-        element: <RunRoute />,
+        lazy: async () => ({ Component: (await import('./routes/run-route')).RunRoute }),
         errorElement: <RouteError />,
       },
       { path: 'runs/:runId', element: <DirectRunRoute />, errorElement: <RouteError /> },

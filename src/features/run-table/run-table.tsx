@@ -322,7 +322,7 @@ export function RunTable(props: RunTableProps) {
           onToggleSelect={toggleSelect}
           headerSelection={headerSelection}
           onToggleSelectAll={() => {
-            onViewChange((current) => ({ ...current, selectAll: headerSelection === 'none', selected: [] }), {
+            onViewChange((current) => ({ ...current, selectAll: headerSelection !== 'all', selected: [] }), {
               replace: true,
             })
           }}

@@ -1,0 +1,182 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { useState } from 'react'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createHandlers } from '@mocks/handlers'
+import { MockStore, type StoreRun } from '@mocks/store/store'
+import { createAppQueryClient } from '@/app/query-client'
+import { DEFAULT_RUN_TABLE_VIEW, type RunTableView } from '@/domain/runs/run-table-view'
+import { RunTable } from './run-table'
+
+/** Not `renderRoute`'s: that pulls in the whole app and its router. */
+const ORIGIN = 'http://runboard.test'
+const START = Date.UTC(2026, 10, 27, 12)
+
+function storeRun(name: string, index: number, status: StoreRun['status'], parent?: string): StoreRun {
+  const startTime = START + index * 60_000
+  return {
+    name,
+    parent,
+    status,
+    startTime,
+    endTime: status === 'RUNNING' ? undefined : startTime + 30_000,
+    params: { lr: String(10 ** -(index % 4)), seed: String(index) },
+    tags: { 'mlflow.user': 'alice' },
+    metrics: { loss: [{ step: 0, timestamp: startTime + 1000, value: 1 / (index + 1) }] },
+  }
+}
+
+const server = setupServer()
+let store: MockStore
+let queryClient: QueryClient
+let experimentId: string
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+})
+beforeEach(() => {
+  store = new MockStore(
+    [
+      {
+        experiment: { name: 'live', tags: {} },
+        runs: () => [
+          storeRun('finished-1', 1, 'FINISHED'),
+          storeRun('finished-2', 2, 'FINISHED'),
+          storeRun('training', 3, 'RUNNING'),
+          storeRun('trial-a', 4, 'FINISHED', 'training'),
+        ],
+      },
+    ],
+    { now: () => START + 3_600_000 },
+  )
+  server.resetHandlers(...createHandlers(store))
+  queryClient = createAppQueryClient(`${ORIGIN}/`)
+  experimentId = store.getExperimentByName('live')?.experimentId ?? ''
+})
+afterAll(() => {
+  server.close()
+})
+
+/** The table with its view in local state, as the route keeps it in the URL. */
+function Harness({ initial, liveIntervalMs }: { initial: Partial<RunTableView>; liveIntervalMs: number }) {
+  const [view, setView] = useState<RunTableView>({ ...DEFAULT_RUN_TABLE_VIEW, ...initial })
+  return (
+    <RunTable
+      experimentIds={[experimentId]}
+      view={view}
+      onViewChange={(update) => {
+        setView(update)
+      }}
+      renderRunLink={(run) => <a href={`#${run.info.runId}`}>{run.info.runName}</a>}
+      onOpenRun={() => undefined}
+      onCompare={() => undefined}
+      liveIntervalMs={liveIntervalMs}
+    />
+  )
+}
+
+function renderTable(initial: Partial<RunTableView> = {}, liveIntervalMs = 0) {
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <Harness initial={initial} liveIntervalMs={liveIntervalMs} />
+    </QueryClientProvider>,
+  )
+}
+
+function names(): string[] {
+  return within(screen.getByRole('grid', { name: 'Runs' }))
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-run-id'))
+    .map((row) => within(row).getAllByRole('link')[0]?.textContent ?? '')
+}
+
+function statusOf(name: string): string {
+  const row = screen
+    .getAllByRole('row')
+    .find((candidate) => within(candidate).queryByRole('link', { name }) !== null)
+  return row?.querySelector('.status')?.textContent ?? ''
+}
+
+async function loaded() {
+  await waitFor(() => {
+    expect(screen.getByRole('status', { name: 'Run loading status' }).getAttribute('data-state')).toBe('done')
+  })
+}
+
+describe('runs table, live', () => {
+  it('picks up new runs of a sweep and finished runs, keeping the selection', async () => {
+    const user = userEvent.setup()
+    renderTable({}, 50)
+    await loaded()
+    expect(names()).toEqual(['training', 'finished-2', 'finished-1'])
+    await user.click(screen.getByRole('checkbox', { name: 'Select finished-1' }))
+
+    const created = store.createRun(experimentId, {
+      runName: 'new-trial',
+      startTime: START + 3_000_000,
+      userId: 'alice',
+      tags: new Map(),
+    })
+    store.updateRun(store.runIdOf('training') ?? '', { status: 'FINISHED', endTime: START + 3_100_000 })
+
+    await waitFor(() => {
+      expect(names()).toContain('new-trial')
+      expect(statusOf('training')).toBe('finished')
+    })
+    expect(created.status).toBe('RUNNING')
+    expect(screen.getByRole('checkbox', { name: 'Select finished-1' })).toHaveProperty('checked', true)
+  })
+
+  it('flags a RUNNING run that has stopped reporting', async () => {
+    renderTable()
+    await loaded()
+    const row = screen
+      .getAllByRole('row')
+      .find((candidate) => within(candidate).queryByRole('link', { name: 'training' }) !== null)
+    expect(row?.textContent).toMatch(/silent/)
+  })
+})
+
+describe('runs table, selection and keyboard', () => {
+  it('selects a range with shift-click and everything matching with the header box', async () => {
+    const user = userEvent.setup()
+    renderTable({ sortColumn: 'attributes.run_name', descending: false })
+    await loaded()
+    await user.click(screen.getByRole('checkbox', { name: 'Select finished-1' }))
+    await user.keyboard('{Shift>}')
+    await user.click(screen.getByRole('checkbox', { name: 'Select training' }))
+    await user.keyboard('{/Shift}')
+    expect(screen.getByText('3 selected')).toBeTruthy()
+    await user.click(screen.getByRole('checkbox', { name: 'Select all matching runs' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select all matching runs' }))
+    expect(screen.queryByRole('toolbar', { name: 'Selected runs' })).toBeNull()
+    await user.click(screen.getByRole('checkbox', { name: 'Select all matching runs' }))
+    // Every matching run, nested ones included.
+    expect(screen.getByText('4 selected')).toBeTruthy()
+  })
+
+  it('moves with the arrows, selects with Space, and expands nested runs with the right arrow', async () => {
+    const user = userEvent.setup()
+    renderTable()
+    await loaded()
+    screen.getByRole('grid', { name: 'Runs' }).focus()
+    await user.keyboard(' ')
+    expect(screen.getByRole('checkbox', { name: 'Select training' })).toHaveProperty('checked', true)
+    await user.keyboard('{ArrowRight}')
+    await waitFor(() => {
+      expect(names()).toEqual(['training', 'trial-a', 'finished-2', 'finished-1'])
+    })
+    await user.keyboard('{ArrowDown}{ArrowDown} ')
+    expect(screen.getByRole('checkbox', { name: 'Select finished-2' })).toHaveProperty('checked', true)
+  })
+
+  it('focuses the filter with /', async () => {
+    const user = userEvent.setup()
+    renderTable()
+    await loaded()
+    await user.keyboard('/')
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Filter runs' }))
+  })
+})
