@@ -154,6 +154,28 @@ describe('runs table', () => {
     )
   })
 
+  it('sorts params holding numbers as numbers once every run is in, from the sort menu', async () => {
+    const user = userEvent.setup()
+    const filter = encodeURIComponent("tags.`sweep.kind` = 'trial'")
+    const { router } = renderRoute(
+      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.sweep)}?filter=${filter}&pin=params.batch_size&expand=all`,
+    )
+    await loaded(/runs/)
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'params.batch_size')
+    await user.click(screen.getByRole('button', { name: 'Sorted descending: sort ascending' }))
+    expect(router.state.location.search).toContain('sort=params.batch_size&desc=0')
+    await waitFor(() => {
+      const sizes = within(grid())
+        .getAllByRole('row')
+        .filter((row) => /trial-\d+$/.test(within(row).queryAllByRole('link')[0]?.textContent ?? ''))
+        .slice(0, 8)
+        .map((row) => Number(within(row).getAllByRole('gridcell')[2]?.textContent))
+      // Under sweep-b (the newer sweep, first): 64 before 128 before 256, not '128' < '256' < '64'.
+      expect(sizes).toEqual([...sizes].sort((a, b) => a - b))
+      expect(new Set(sizes).size).toBeGreaterThan(1)
+    })
+  })
+
   it('reproduces columns, sort and selection from a link', async () => {
     const grid = experimentId(CONTRACT_EXPERIMENTS.grid)
     const first = mock.store.runIdOf('grid-001') ?? ''

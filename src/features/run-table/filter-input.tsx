@@ -207,7 +207,7 @@ export function FilterInput({ filter, onFilterChange, vocabulary, serverError }:
           aria-activedescendant={activeId}
           aria-invalid={error !== undefined || shownServerError !== undefined}
           aria-describedby={error !== undefined || shownServerError !== undefined ? errorId : undefined}
-          placeholder="Filter runs: metrics.acc > 0.9 AND params.optimizer = 'adam', or a run name  ( / )"
+          placeholder="Filter runs: metrics.acc > 0.9 AND params.optimizer = 'adam', or a run name (press / to focus)"
           spellCheck={false}
           autoComplete="off"
           value={draft}

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import type { Run } from '@/domain/runs/run'
-import { columnId, type ColumnRef, type RunKeys } from '@/domain/runs/run-columns'
+import { columnId, columnLabel, type ColumnRef, type RunKeys } from '@/domain/runs/run-columns'
 import type { RunTableView } from '@/domain/runs/run-table-view'
 import { runsToCsv } from '@/domain/runs/runs-csv'
 import type { RunTableUpdate } from './run-table'
@@ -14,6 +14,15 @@ interface TableToolsProps {
   matches: readonly Run[]
   /** The visible columns: the CSV's columns. */
   columns: readonly ColumnRef[]
+  /** Every column there is, for the sort menu. */
+  available: readonly ColumnRef[]
+}
+
+const GROUP_NAMES: Record<ColumnRef['group'], string> = {
+  attributes: 'Attribute',
+  metrics: 'Metric',
+  params: 'Param',
+  tags: 'Tag',
 }
 
 function download(text: string, fileName: string): void {
@@ -29,8 +38,17 @@ function download(text: string, fileName: string): void {
 }
 
 /** Group by, expand or collapse all nested runs, and export the view as CSV. */
-export function TableTools({ view, onViewChange, keys, hasDatasets, matches, columns }: TableToolsProps) {
+export function TableTools({
+  view,
+  onViewChange,
+  keys,
+  hasDatasets,
+  matches,
+  columns,
+  available,
+}: TableToolsProps) {
   const groupId = useId()
+  const sortId = useId()
   const groupOptions: ColumnRef[] = [
     ...(hasDatasets ? [{ group: 'attributes' as const, key: 'datasets' }] : []),
     ...keys.params.map((key) => ({ group: 'params' as const, key })),
@@ -39,6 +57,45 @@ export function TableTools({ view, onViewChange, keys, hasDatasets, matches, col
   const current = view.groupBy
   return (
     <div className="table-tools">
+      <label htmlFor={sortId}>Sort by</label>
+      <select
+        id={sortId}
+        value={view.sortColumn ?? ''}
+        onChange={(event) => {
+          const value = event.target.value
+          onViewChange((state) => ({
+            ...state,
+            sortColumn: value === '' ? undefined : value,
+            descending: true,
+          }))
+        }}
+      >
+        <option value="">Newest first</option>
+        {view.sortColumn !== undefined && !available.some((ref) => columnId(ref) === view.sortColumn) && (
+          <option value={view.sortColumn}>{view.sortColumn}</option>
+        )}
+        {available.map((ref) => {
+          const id = columnId(ref)
+          return (
+            <option key={id} value={id}>
+              {ref.group === 'attributes' ? columnLabel(ref) : `${GROUP_NAMES[ref.group]}: ${ref.key}`}
+            </option>
+          )
+        })}
+      </select>
+      {view.sortColumn !== undefined && (
+        <button
+          type="button"
+          aria-label={
+            view.descending ? 'Sorted descending: sort ascending' : 'Sorted ascending: sort descending'
+          }
+          onClick={() => {
+            onViewChange((state) => ({ ...state, descending: !state.descending }))
+          }}
+        >
+          {view.descending ? '↓ Desc' : '↑ Asc'}
+        </button>
+      )}
       <label htmlFor={groupId}>Group by</label>
       <select
         id={groupId}
