@@ -28,6 +28,14 @@ describe('paths', () => {
     expect(paths.model('a/b c')).toBe('/models/a%2Fb%20c')
     expect(paths.run('1', 'r', 'overview')).toBe('/experiments/1/runs/r')
   })
+
+  it('joins several experiments with literal commas, and one is the plain experiment path', () => {
+    expect(paths.experimentsRuns(['1', '2', '3'])).toBe('/experiments/1,2,3')
+    expect(paths.experimentsRuns(['3'])).toBe(paths.experiment('3'))
+    expect(paths.experimentsRuns(['a/b', 'c'])).toBe('/experiments/a%2Fb,c')
+    // A single id is one segment, so its comma is escaped.
+    expect(paths.experiment('1,2')).toBe('/experiments/1%2C2')
+  })
 })
 
 describe('workspace prefix', () => {

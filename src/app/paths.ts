@@ -5,6 +5,9 @@ const segment = encodeURIComponent
 export const paths = {
   experiments: () => '/experiments',
   experiment: (experimentId: string) => `/experiments/${segment(experimentId)}`,
+  /** One runs table for several experiments: `/experiments/1,2,3`, the commas left literal as separators. */
+  experimentsRuns: (experimentIds: readonly string[]) =>
+    `/experiments/${experimentIds.map(segment).join(',')}`,
   run: (experimentId: string, runId: string, tab?: RunTab) =>
     `/experiments/${segment(experimentId)}/runs/${segment(runId)}${tab === undefined || tab === 'overview' ? '' : `/${tab}`}`,
   directRun: (runId: string) => `/runs/${segment(runId)}`,

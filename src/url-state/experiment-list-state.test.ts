@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_EXPERIMENT_SEARCH, type ExperimentSearch } from '@/domain/experiment-search'
-import { parseExperimentSearch, parseTagFilter, serializeExperimentSearch } from './experiment-list-state'
+import {
+  experimentSearchQuery,
+  parseExperimentSearch,
+  parseTagFilter,
+  serializeExperimentSearch,
+} from './experiment-list-state'
 
 const parse = (query: string) => parseExperimentSearch(new URLSearchParams(query))
 
 describe('experiment list URL state', () => {
   it('falls back to defaults for a bare or bad URL', () => {
     expect(parse('')).toEqual(DEFAULT_EXPERIMENT_SEARCH)
-    expect(parse('view=weird&sort=color&tag=nonsense')).toEqual(DEFAULT_EXPERIMENT_SEARCH)
+    expect(parse('view=weird&sort=color&tag=nonsense&sel=,%20,')).toEqual(DEFAULT_EXPERIMENT_SEARCH)
   })
 
   it('reads search, tag filters, view and sort', () => {
     expect(
-      parse('q=mnist&tag=team%3Dvision&tag=stage!%3Dprod&tag=owner~ali&view=deleted&sort=name&dir=desc'),
+      parse(
+        'q=mnist&tag=team%3Dvision&tag=stage!%3Dprod&tag=owner~ali&view=deleted&sort=name&dir=desc&sel=4,2',
+      ),
     ).toEqual({
       search: 'mnist',
       tags: [
@@ -23,7 +30,20 @@ describe('experiment list URL state', () => {
       view: 'deleted',
       sort: 'name',
       descending: true,
+      selected: ['4', '2'],
     })
+  })
+
+  it('reads the selection without blanks or repeats, in its order', () => {
+    expect(parse('sel=3,%201,,3,2').selected).toEqual(['3', '1', '2'])
+    expect(parse('sel=3%2C1').selected).toEqual(['3', '1'])
+  })
+
+  it('writes the selection with plain commas', () => {
+    expect(experimentSearchQuery({ ...DEFAULT_EXPERIMENT_SEARCH, selected: ['1', '2'] })).toBe('sel=1,2')
+    expect(experimentSearchQuery({ ...DEFAULT_EXPERIMENT_SEARCH, search: 'a,b&c', selected: ['7'] })).toBe(
+      'q=a,b%26c&sel=7',
+    )
   })
 
   it.each<ExperimentSearch>([
@@ -34,10 +54,12 @@ describe('experiment list URL state', () => {
       view: 'all',
       sort: 'name',
       descending: false,
+      selected: ['12', '3'],
     },
-    { search: '', tags: [], view: 'active', sort: 'creation_time', descending: false },
+    { search: '', tags: [], view: 'active', sort: 'creation_time', descending: false, selected: [] },
   ])('round-trips %j', (state) => {
     expect(parseExperimentSearch(serializeExperimentSearch(state))).toEqual(state)
+    expect(parse(experimentSearchQuery(state))).toEqual(state)
   })
 
   it('leaves defaults out of the URL', () => {

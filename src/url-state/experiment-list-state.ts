@@ -1,7 +1,7 @@
 /**
  * The experiments page's view state in the URL, so a link reproduces the view:
- * `?q=mnist&tag=team=vision&tag=stage~prod&view=deleted&sort=name&dir=asc`. Parsing never fails:
- * a bad parameter falls back to its default.
+ * `?q=mnist&tag=team=vision&tag=stage~prod&view=deleted&sort=name&dir=asc&sel=1,2`. Parsing never
+ * fails: a bad parameter falls back to its default.
  */
 
 import {
@@ -32,6 +32,16 @@ export function formatTagFilter(filter: TagFilter): string {
   return `${filter.key}${filter.operator}${filter.value}`
 }
 
+/** `sel=1,2`: experiment ids, without blanks or repeats. */
+function parseSelection(text: string | null): string[] {
+  if (text === null) return []
+  const ids = text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '')
+  return [...new Set(ids)]
+}
+
 export function parseExperimentSearch(params: URLSearchParams): ExperimentSearch {
   const sort = oneOf(params.get('sort'), SORT_KEYS) ?? DEFAULT_EXPERIMENT_SEARCH.sort
   const dir = params.get('dir')
@@ -42,6 +52,7 @@ export function parseExperimentSearch(params: URLSearchParams): ExperimentSearch
     sort,
     // Names read naturally A→Z, times newest first.
     descending: dir === 'asc' ? false : dir === 'desc' ? true : sort !== 'name',
+    selected: parseSelection(params.get('sel')),
   }
 }
 
@@ -54,5 +65,14 @@ export function serializeExperimentSearch(state: ExperimentSearch): URLSearchPar
   if (state.sort !== DEFAULT_EXPERIMENT_SEARCH.sort) params.set('sort', state.sort)
   const naturalDescending = state.sort !== 'name'
   if (state.descending !== naturalDescending) params.set('dir', state.descending ? 'desc' : 'asc')
+  if (state.selected.length > 0) params.set('sel', state.selected.join(','))
   return params
+}
+
+/**
+ * The query string for a state (without `?`), with commas left as they are (`sel=1,2`, not
+ * `sel=1%2C2`): a comma needs no escaping in a query, and the link stays readable.
+ */
+export function experimentSearchQuery(state: ExperimentSearch): string {
+  return serializeExperimentSearch(state).toString().replaceAll('%2C', ',')
 }

@@ -1,20 +1,22 @@
 import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import type { ExperimentSearch } from '@/domain/experiment-search'
-import { parseExperimentSearch, serializeExperimentSearch } from './experiment-list-state'
+import { experimentSearchQuery, parseExperimentSearch } from './experiment-list-state'
 
 /** The experiments page's state from the URL, and a setter that writes it back (typing replaces). */
 export function useExperimentListState(): [
   ExperimentSearch,
   (next: ExperimentSearch, options?: { replace?: boolean }) => void,
 ] {
-  const [params, setParams] = useSearchParams()
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
   const state = useMemo(() => parseExperimentSearch(params), [params])
   const setState = useCallback(
     (next: ExperimentSearch, options?: { replace?: boolean }) => {
-      setParams(serializeExperimentSearch(next), { replace: options?.replace ?? false })
+      // What setSearchParams does, but without it re-escaping the commas in `sel=1,2`.
+      void navigate(`?${experimentSearchQuery(next)}`, { replace: options?.replace ?? false })
     },
-    [setParams],
+    [navigate],
   )
   return [state, setState]
 }

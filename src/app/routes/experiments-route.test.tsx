@@ -163,6 +163,82 @@ describe('experiments page', () => {
     expect(await screen.findByRole('link', { name: 'llm-finetune' })).toBeTruthy()
   })
 
+  it('opens the runs of two selected experiments in one table', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute('/experiments')
+    const lrGrid = mock.store.getExperimentByName('lr-grid')?.experimentId
+    const mnist = mock.store.getExperimentByName('mnist-baseline')?.experimentId
+    await user.click(await screen.findByRole('checkbox', { name: 'Select lr-grid' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select mnist-baseline' }))
+    expect(router.state.location.search).toBe(`?sel=${lrGrid},${mnist}`)
+    const bar = screen.getByRole('toolbar', { name: 'Selected experiments' })
+    expect(bar.textContent).toContain('2 selected')
+    await user.click(within(bar).getByRole('button', { name: 'Open runs of 2 experiments' }))
+    await waitFor(() => {
+      expect(router.state.location.pathname).toBe(`/experiments/${lrGrid},${mnist}`)
+    })
+    expect(await screen.findByRole('heading', { name: 'Runs of 2 experiments' })).toBeTruthy()
+  })
+
+  it('opens a single selected experiment at its own path', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute('/experiments')
+    await user.click(await screen.findByRole('checkbox', { name: 'Select lr-grid' }))
+    await user.click(screen.getByRole('button', { name: 'Open runs of 1 experiment' }))
+    await waitFor(() => {
+      expect(router.state.location.pathname).toBe('/experiments/3')
+    })
+  })
+
+  it('keeps the selection through a reload, and clears it when the view changes', async () => {
+    const user = userEvent.setup()
+    const first = renderRoute('/experiments')
+    await user.click(await screen.findByRole('checkbox', { name: 'Select lr-grid' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select mnist-baseline' }))
+    const { pathname, search } = first.router.state.location
+    first.unmount()
+
+    const { router } = renderRoute(`${pathname}${search}`)
+    await screen.findByRole('link', { name: 'llm-finetune' })
+    const checked = screen
+      .getAllByRole<HTMLInputElement>('checkbox', { name: /^Select (?!all shown)/ })
+      .filter((box) => box.checked)
+      .map((box) => box.getAttribute('aria-label'))
+    expect(checked.sort()).toEqual(['Select lr-grid', 'Select mnist-baseline'])
+    expect(screen.getByRole('toolbar', { name: 'Selected experiments' }).textContent).toContain('2 selected')
+    expect(
+      screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select all shown experiments' }).indeterminate,
+    ).toBe(true)
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'deleted')
+    expect(await screen.findByRole('link', { name: 'archived-experiment' })).toBeTruthy()
+    expect(router.state.location.search).toBe('?view=deleted')
+    expect(screen.queryByRole('toolbar', { name: 'Selected experiments' })).toBeNull()
+  })
+
+  it('selects every shown experiment from the header, keeps the selection across a search, and clears it', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute('/experiments?q=sweep')
+    await waitFor(() => {
+      expect(rowNames()).toEqual(['resnet-hparam-sweep', 'cifar-sweep'])
+    })
+    await user.click(screen.getByRole('checkbox', { name: 'Select all shown experiments' }))
+    const bar = screen.getByRole('toolbar', { name: 'Selected experiments' })
+    expect(bar.textContent).toContain('2 selected')
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Search experiments by name' }))
+    await user.type(screen.getByRole('searchbox', { name: 'Search experiments by name' }), 'lr-grid')
+    await waitFor(() => {
+      expect(rowNames()).toEqual(['lr-grid'])
+    })
+    expect(bar.textContent).toContain('2 selected (2 not shown)')
+    expect(new URLSearchParams(router.state.location.search).get('sel')?.split(',')).toHaveLength(2)
+
+    await user.click(within(bar).getByRole('button', { name: 'Clear selection' }))
+    expect(screen.queryByRole('toolbar', { name: 'Selected experiments' })).toBeNull()
+    expect(router.state.location.search).toBe('?q=lr-grid')
+  })
+
   it('renders experiment descriptions as text, never as markup', async () => {
     mock.store.setExperimentTag('1', 'mlflow.note.content', '<img src=x onerror="alert(1)"> **safe**')
     renderRoute('/experiments/1')

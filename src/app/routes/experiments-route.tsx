@@ -17,6 +17,9 @@ export function ExperimentsRoute() {
         onCreated={(experimentId) => {
           void navigate(paths.experiment(experimentId))
         }}
+        onOpenRuns={(experimentIds) => {
+          void navigate(paths.experimentsRuns(experimentIds))
+        }}
       />
     </div>
   )

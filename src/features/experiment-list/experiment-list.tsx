@@ -9,6 +9,9 @@ import {
   DEFAULT_EXPERIMENT_SEARCH,
   experimentFilterClauses,
   experimentOrderBy,
+  toggleAllShown,
+  toggleSelected,
+  withView,
   type ExperimentSearch,
 } from '@/domain/experiment-search'
 import { EmptyState, ErrorState, Loading } from '@/ui/states'
@@ -19,6 +22,7 @@ import {
   RenameExperimentDialog,
   type DialogRequest,
 } from './experiment-dialogs'
+import { ExperimentSelectionBar } from './experiment-selection-bar'
 import { ExperimentTable } from './experiment-table'
 import { ExperimentToolbar } from './experiment-toolbar'
 import { useExperimentEdits } from './use-experiment-edits'
@@ -34,9 +38,17 @@ interface ExperimentListProps {
   onStateChange: (next: ExperimentSearch, options?: { replace?: boolean }) => void
   renderLink: (experiment: Experiment) => ReactNode
   onCreated: (experimentId: string) => void
+  /** Opens one runs table for the selected experiments, in the order they were picked. */
+  onOpenRuns: (experimentIds: string[]) => void
 }
 
-export function ExperimentList({ state, onStateChange, renderLink, onCreated }: ExperimentListProps) {
+export function ExperimentList({
+  state,
+  onStateChange,
+  renderLink,
+  onCreated,
+  onOpenRuns,
+}: ExperimentListProps) {
   const filter = useMemo(() => serializeExperimentFilter(experimentFilterClauses(state)), [state])
   const query = useInfiniteQuery({
     ...experimentQueries.searchPages({
@@ -57,6 +69,12 @@ export function ExperimentList({ state, onStateChange, renderLink, onCreated }: 
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
   }, [hasNextPage, isFetchingNextPage, fetchNextPage])
   const filtered = state.search !== '' || state.tags.length > 0 || state.view !== 'active'
+  const shown = query.data
+  const hiddenCount = useMemo(() => {
+    if (shown === undefined) return 0
+    const shownIds = new Set(shown.map((experiment) => experiment.experimentId))
+    return state.selected.filter((id) => !shownIds.has(id)).length
+  }, [shown, state.selected])
 
   let body: ReactNode
   if (!filter.ok) {
@@ -79,7 +97,10 @@ export function ExperimentList({ state, onStateChange, renderLink, onCreated }: 
           type="button"
           className="button"
           onClick={() => {
-            onStateChange(DEFAULT_EXPERIMENT_SEARCH)
+            onStateChange({
+              ...DEFAULT_EXPERIMENT_SEARCH,
+              selected: withView(state, DEFAULT_EXPERIMENT_SEARCH.view).selected,
+            })
           }}
         >
           Clear filters
@@ -101,6 +122,13 @@ export function ExperimentList({ state, onStateChange, renderLink, onCreated }: 
             sort,
             descending: state.sort === sort ? !state.descending : sort !== 'name',
           })
+        }}
+        onToggleSelected={(experimentId) => {
+          onStateChange({ ...state, selected: toggleSelected(state.selected, experimentId) })
+        }}
+        onToggleAllShown={() => {
+          const shownIds = query.data.map((experiment) => experiment.experimentId)
+          onStateChange({ ...state, selected: toggleAllShown(state.selected, shownIds) })
         }}
         renderLink={renderLink}
         onAction={setDialog}
@@ -127,6 +155,14 @@ export function ExperimentList({ state, onStateChange, renderLink, onCreated }: 
         onChange={onStateChange}
         onCreate={() => {
           setDialog({ kind: 'create' })
+        }}
+      />
+      <ExperimentSelectionBar
+        selected={state.selected}
+        hiddenCount={hiddenCount}
+        onOpenRuns={onOpenRuns}
+        onClear={() => {
+          onStateChange({ ...state, selected: [] })
         }}
       />
       {failure !== undefined && (

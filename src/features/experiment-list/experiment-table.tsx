@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { markdownToPlainText } from '@/domain/markdown/parse-markdown'
 import { NOTE_TAG, type Experiment } from '@/domain/experiments'
-import type { ExperimentSearch, ExperimentSortKey } from '@/domain/experiment-search'
+import { shownSelection, type ExperimentSearch, type ExperimentSortKey } from '@/domain/experiment-search'
 import { Time } from '@/ui/time'
 import type { DialogRequest } from './experiment-dialogs'
 
@@ -10,6 +10,8 @@ interface TableProps {
   experiments: readonly Experiment[]
   state: ExperimentSearch
   onSort: (sort: ExperimentSortKey) => void
+  onToggleSelected: (experimentId: string) => void
+  onToggleAllShown: () => void
   renderLink: (experiment: Experiment) => ReactNode
   onAction: (request: DialogRequest) => void
   hasMore: boolean
@@ -29,11 +31,14 @@ function SortHeader({
   sortKey,
   state,
   onSort,
+  children,
 }: {
   label: string
   sortKey: ExperimentSortKey
   state: ExperimentSearch
   onSort: (key: ExperimentSortKey) => void
+  /** Shown before the sort button, in the same header cell. */
+  children?: ReactNode
 }) {
   const active = state.sort === sortKey
   return (
@@ -42,6 +47,7 @@ function SortHeader({
       aria-sort={active ? (state.descending ? 'descending' : 'ascending') : 'none'}
       className="cell"
     >
+      {children}
       <button
         type="button"
         className="sort-button"
@@ -64,12 +70,19 @@ export function ExperimentTable({
   experiments,
   state,
   onSort,
+  onToggleSelected,
+  onToggleAllShown,
   renderLink,
   onAction,
   hasMore,
   loadingMore,
   onLoadMore,
 }: TableProps) {
+  const selected = useMemo(() => new Set(state.selected), [state.selected])
+  const header = shownSelection(
+    state.selected,
+    experiments.map((experiment) => experiment.experimentId),
+  )
   const scroller = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: experiments.length,
@@ -87,7 +100,18 @@ export function ExperimentTable({
     <div className="grid-table" role="table" aria-label="Experiments" aria-rowcount={experiments.length + 1}>
       <div role="rowgroup" className="grid-head">
         <div role="row" className="grid-row" style={{ gridTemplateColumns: COLUMNS }}>
-          <SortHeader label="Name" sortKey="name" state={state} onSort={onSort} />
+          <SortHeader label="Name" sortKey="name" state={state} onSort={onSort}>
+            <input
+              type="checkbox"
+              className="experiment-select"
+              aria-label="Select all shown experiments"
+              checked={header === 'all'}
+              ref={(input) => {
+                if (input !== null) input.indeterminate = header === 'some'
+              }}
+              onChange={onToggleAllShown}
+            />
+          </SortHeader>
           <div role="columnheader" className="cell">
             ID
           </div>
@@ -111,12 +135,13 @@ export function ExperimentTable({
             if (experiment === undefined) return null
             const deleted = experiment.lifecycleStage === 'deleted'
             const note = experiment.tags[NOTE_TAG]
+            const isSelected = selected.has(experiment.experimentId)
             return (
               <div
                 key={experiment.experimentId}
                 role="row"
                 aria-rowindex={item.index + 2}
-                className={`grid-row${deleted ? ' row-deleted' : ''}`}
+                className={`grid-row${deleted ? ' row-deleted' : ''}${isSelected ? ' experiment-row-selected' : ''}`}
                 style={{
                   gridTemplateColumns: COLUMNS,
                   position: 'absolute',
@@ -128,6 +153,15 @@ export function ExperimentTable({
                 }}
               >
                 <div role="cell" className="cell cell-name">
+                  <input
+                    type="checkbox"
+                    className="experiment-select"
+                    aria-label={`Select ${experiment.name}`}
+                    checked={isSelected}
+                    onChange={() => {
+                      onToggleSelected(experiment.experimentId)
+                    }}
+                  />
                   {renderLink(experiment)}
                   {deleted && <span className="badge badge-muted">Deleted</span>}
                 </div>

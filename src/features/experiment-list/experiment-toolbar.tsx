@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react'
-import type {
-  ExperimentSearch,
-  ExperimentSortKey,
-  ExperimentView,
-  TagFilter,
-  TagOperator,
+import {
+  withView,
+  type ExperimentSearch,
+  type ExperimentSortKey,
+  type ExperimentView,
+  type TagFilter,
+  type TagOperator,
 } from '@/domain/experiment-search'
 
 interface ToolbarProps {
@@ -129,7 +130,7 @@ export function ExperimentToolbar({ state, onChange, onCreate }: ToolbarProps) {
             onChange={(e) => {
               const view: ExperimentView =
                 e.target.value === 'deleted' ? 'deleted' : e.target.value === 'all' ? 'all' : 'active'
-              onChange({ ...state, view })
+              onChange(withView(state, view))
             }}
           >
             <option value="active">Active</option>

@@ -265,6 +265,7 @@ export function RunTable(props: RunTableProps) {
           hasDatasets={vocabulary.datasets.length > 0}
           matches={table.matches}
           columns={columns}
+          available={available}
         />
         <ColumnPicker
           available={available}
