@@ -12,12 +12,14 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
+  type RefObject,
 } from 'react'
 import { formatMetricValue } from '@/domain/format/format-number'
 import { columnId, columnLabel, type ColumnRef } from '@/domain/runs/run-columns'
@@ -68,6 +70,34 @@ export interface RunGridProps {
 
 const rowSize = () => ROW_HEIGHT
 
+/**
+ * Scroll anchoring for rows that arrive above the viewport (a live sweep adds runs at the top):
+ * the first row in view stays where it was instead of being pushed down.
+ */
+function useScrollAnchor(
+  scroller: RefObject<HTMLDivElement | null>,
+  rows: readonly TableRow[],
+  firstIndex: number | undefined,
+) {
+  const anchor = useRef<{ key: string; index: number } | undefined>(undefined)
+  useLayoutEffect(() => {
+    const element = scroller.current
+    const previous = anchor.current
+    if (element !== null && previous !== undefined && element.scrollTop > 0) {
+      const row = rows[previous.index]
+      if (row === undefined || rowKey(row) !== previous.key) {
+        const moved = rows.findIndex((candidate) => rowKey(candidate) === previous.key)
+        if (moved >= 0) element.scrollBy(0, (moved - previous.index) * ROW_HEIGHT)
+      }
+    }
+  }, [scroller, rows])
+  useEffect(() => {
+    const row = firstIndex === undefined ? undefined : rows[firstIndex]
+    anchor.current =
+      row === undefined || firstIndex === undefined ? undefined : { key: rowKey(row), index: firstIndex }
+  })
+}
+
 function rowKey(row: TableRow): string {
   return row.kind === 'group' ? `group:${row.groupId}` : `run:${row.run.info.runId}`
 }
@@ -96,7 +126,8 @@ function Aggregate({ row, column }: { row: GroupRow; column: ColumnRef }) {
 export function RunGrid(props: RunGridProps) {
   const { rows, columns, pinnedCount, widths } = props
   const scroller = useRef<HTMLDivElement>(null)
-  const [active, setActive] = useState(0)
+  // The active row is kept by key, so rows arriving above it (live updates) do not move it.
+  const [activeKey, setActiveKey] = useState<string | number | undefined>(undefined)
   const getScrollElement = useCallback(() => scroller.current, [])
 
   const columnDefs = useMemo<ColumnDef<typeof features, TableRow>[]>(
@@ -183,12 +214,23 @@ export function RunGrid(props: RunGridProps) {
   const shownHeaders = scrollingHeaders.slice(firstColumn, lastColumn + 1)
   const leftSpacer = scrollingOffsets[firstColumn] ?? 0
 
-  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0))
+  const activeIndex = useMemo(() => {
+    if (activeKey === undefined) return 0
+    const index = rows.findIndex((row) => rowKey(row) === activeKey)
+    return index < 0 ? 0 : index
+  }, [rows, activeKey])
+  const setActive = useCallback(
+    (index: number) => {
+      setActiveKey(rowKeyAt(index))
+    },
+    [rowKeyAt],
+  )
   const move = (index: number) => {
     const next = Math.min(Math.max(index, 0), rows.length - 1)
     setActive(next)
     rowVirtualizer.scrollToIndex(next, { align: 'auto' })
   }
+  useScrollAnchor(scroller, rows, rowVirtualizer.getVirtualItems()[0]?.index)
   const activeRow = rows[activeIndex]
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return

@@ -140,8 +140,9 @@ export function useRunLoading(request: RunLoadingRequest): RunLoading {
   }, [canContinue, fetchNextPage, loadedCount])
 
   // Live: RUNNING runs refreshed by id, and runs started after the newest loaded one; only once
-  // loading has finished, so that polling never competes with the pages still arriving.
-  const live = request.liveIntervalMs > 0 && query.isSuccess && !query.hasNextPage
+  // loading has finished or paused, so that polling never competes with the pages still arriving.
+  const settled = query.isSuccess && !query.isFetchingNextPage && (!query.hasNextPage || stopped || atLimit)
+  const live = request.liveIntervalMs > 0 && settled
   const runningIds = useMemo(
     () =>
       (base ?? [])
