@@ -373,41 +373,48 @@ describe('constantColumnIds', () => {
 
 describe('defaultColumnIds', () => {
   const many = (prefix: string) => Array.from({ length: 20 }, (_, i) => `${prefix}${i}`)
-  const base = [
-    'attributes.run_name',
-    'attributes.status',
-    'attributes.start_time',
-    'attributes.duration',
-    'attributes.user',
-    'attributes.source',
-    'attributes.version',
-    'attributes.models',
-    'attributes.datasets',
-  ]
+  const leading = ['attributes.run_name', 'attributes.status', 'attributes.start_time', 'attributes.duration']
+  const trailing = ['attributes.user', 'attributes.source', 'attributes.models', 'attributes.datasets']
 
   it.each<[string, Parameters<typeof defaultColumnIds>, string[]]>([
-    ['nothing logged', [{ params: [], metrics: [], tags: ['t'] }], base],
+    ['nothing logged', [{ params: [], metrics: [], tags: ['t'] }], [...leading, ...trailing]],
     [
-      'a few keys, in natural order',
+      'metrics first, then params, in natural order',
       [{ params: ['lr10', 'lr2'], metrics: ['loss'], tags: ['team'] }],
-      [...base, 'metrics.loss', 'params.lr2', 'params.lr10'],
+      [...leading, 'metrics.loss', 'params.lr2', 'params.lr10', ...trailing],
     ],
     [
-      'the experiment column for several experiments',
+      'the experiment column right after the run, for several experiments',
       [{ params: [], metrics: [], tags: [] }, { multiExperiment: true }],
-      [...base, 'attributes.experiment'],
+      ['attributes.run_name', 'attributes.experiment', ...leading.slice(1), ...trailing],
+    ],
+    [
+      'no column for attributes no run has',
+      [{ params: [], metrics: [], tags: [] }, { emptyAttributes: new Set(['models', 'datasets']) }],
+      [...leading, 'attributes.user', 'attributes.source'],
+    ],
+    [
+      'params that vary before params that never change',
+      [{ params: ['a', 'b', 'c'], metrics: [], tags: [] }, { constantParams: new Set(['a', 'c']) }],
+      [...leading, 'params.b', ...trailing],
+    ],
+    [
+      'every param when none varies (a single run)',
+      [{ params: ['a', 'b'], metrics: [], tags: [] }, { constantParams: new Set(['a', 'b']) }],
+      [...leading, 'params.a', 'params.b', ...trailing],
     ],
     [
       'at most 12 metrics and 12 params',
       [{ params: many('p'), metrics: many('m'), tags: [] }],
       [
-        ...base,
+        ...leading,
         ...many('m')
           .slice(0, 12)
           .map((k) => `metrics.${k}`),
         ...many('p')
           .slice(0, 12)
           .map((k) => `params.${k}`),
+        ...trailing,
       ],
     ],
   ])('%s', (_, args, expected) => {

@@ -525,17 +525,10 @@ export function constantColumnIds(runs: readonly Run[], refs: readonly ColumnRef
   return constant
 }
 
-const DEFAULT_ATTRIBUTES: readonly AttributeColumn[] = [
-  'run_name',
-  'status',
-  'start_time',
-  'duration',
-  'user',
-  'source',
-  'version',
-  'models',
-  'datasets',
-]
+/** Shown before the metrics: who the run is and how it went. */
+const LEADING_ATTRIBUTES: readonly AttributeColumn[] = ['run_name', 'status', 'start_time', 'duration']
+/** Shown after the params. `version` is left out: the source column already shows the commit. */
+const TRAILING_ATTRIBUTES: readonly AttributeColumn[] = ['user', 'source', 'models', 'datasets']
 
 /** How many metrics and how many params the default columns show at most. */
 export const DEFAULT_KEY_COLUMNS = 12
@@ -544,16 +537,36 @@ export const DEFAULT_KEY_COLUMNS = 12
  * Default columns when the URL says nothing: the main attributes (plus experiment when
  * `multiExperiment`), then the first 12 metrics and 12 params in natural order, no tags.
  */
-export function defaultColumnIds(keys: RunKeys, options: { multiExperiment?: boolean } = {}): string[] {
-  const attributes: AttributeColumn[] = [...DEFAULT_ATTRIBUTES]
-  if (options.multiExperiment === true) attributes.push('experiment')
+export interface DefaultColumnOptions {
+  /** Runs of several experiments: the experiment column comes right after the run. */
+  multiExperiment?: boolean
+  /** Attribute columns no loaded run has a value for (no models, no datasets): left out. */
+  emptyAttributes?: ReadonlySet<string>
+  /** Params with one value across the loaded runs: the defaults prefer params that vary. */
+  constantParams?: ReadonlySet<string>
+}
+
+/**
+ * The columns shown when the URL says nothing: the run, its status and times, then metrics (what
+ * people compare first), then params, then where the run came from. Never every key: at most
+ * 12 metrics and 12 params, preferring params that vary between runs.
+ */
+export function defaultColumnIds(keys: RunKeys, options: DefaultColumnOptions = {}): string[] {
+  const empty = options.emptyAttributes ?? new Set<string>()
+  const attribute = (key: AttributeColumn) => columnId({ group: 'attributes', key })
+  const leading = LEADING_ATTRIBUTES.map(attribute)
+  if (options.multiExperiment === true) leading.splice(1, 0, attribute('experiment'))
+  const trailing = TRAILING_ATTRIBUTES.filter((key) => !empty.has(key)).map(attribute)
   const first = (group: ColumnGroup, list: readonly string[]) =>
     sortTexts(list)
       .slice(0, DEFAULT_KEY_COLUMNS)
       .map((key) => columnId({ group, key }))
+  const constant = options.constantParams ?? new Set<string>()
+  const varying = keys.params.filter((key) => !constant.has(key))
   return [
-    ...attributes.map((key) => columnId({ group: 'attributes', key })),
+    ...leading,
     ...first('metrics', keys.metrics),
-    ...first('params', keys.params),
+    ...first('params', varying.length > 0 ? varying : keys.params),
+    ...trailing,
   ]
 }

@@ -205,7 +205,7 @@ export function ConfirmLifecycleDialog({ request, onClose, onConfirm }: ConfirmP
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className={`button ${deleting ? 'button-danger' : 'button-primary'}`}>
+          <button type="submit" className={`button ${deleting ? 'button-danger-solid' : 'button-primary'}`}>
             {deleting ? 'Delete' : 'Restore'}
           </button>
         </>

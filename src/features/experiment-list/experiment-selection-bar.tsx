@@ -25,7 +25,7 @@ export function ExperimentSelectionBar({ selected, hiddenCount, onOpenRuns, onCl
       </span>
       <button
         type="button"
-        className="button button-small button-primary"
+        className="button button-primary"
         onClick={() => {
           onOpenRuns([...selected])
         }}

@@ -75,15 +75,16 @@ describe('FilterBar', () => {
   it('shows what is wrong with a malformed filter, marks it, and does not apply it', async () => {
     const { user, onChange, input } = setup()
     await user.type(input, 'metrics.acc > high')
-    expect(input).toHaveProperty('ariaInvalid', 'true')
-    const description = document.getElementById(input.getAttribute('aria-describedby') ?? '')
-    expect(description?.textContent).toBe('Expected numeric value type for metric. Found high')
-    expect(document.querySelector('mark')?.textContent).toBe('high')
-    // Announced once typing pauses, not on every keystroke.
+    // Shown once typing pauses, not on every keystroke: half-typed text is not yet wrong.
+    expect(input).toHaveProperty('ariaInvalid', 'false')
     expect(screen.getByRole('alert').textContent).toBe('')
     await vi.waitFor(() => {
       expect(screen.getByRole('alert').textContent).toBe('Expected numeric value type for metric. Found high')
     })
+    expect(input).toHaveProperty('ariaInvalid', 'true')
+    const description = document.getElementById(input.getAttribute('aria-describedby') ?? '')
+    expect(description?.textContent).toBe('Expected numeric value type for metric. Found high')
+    expect(document.querySelector('mark')?.textContent).toBe('high')
     await user.keyboard('{Enter}')
     expect(onChange).not.toHaveBeenCalled()
   })

@@ -205,8 +205,8 @@ export function FilterInput({ filter, onFilterChange, vocabulary, serverError }:
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={activeId}
-          aria-invalid={error !== undefined || shownServerError !== undefined}
-          aria-describedby={error !== undefined || shownServerError !== undefined ? errorId : undefined}
+          aria-invalid={announce || shownServerError !== undefined}
+          aria-describedby={announce || shownServerError !== undefined ? errorId : undefined}
           placeholder="Filter runs: metrics.acc > 0.9 AND params.optimizer = 'adam', or a run name (press / to focus)"
           spellCheck={false}
           autoComplete="off"
@@ -253,10 +253,10 @@ export function FilterInput({ filter, onFilterChange, vocabulary, serverError }:
             ))}
         </ul>
       </div>
-      {error !== undefined && (
+      {/* Marked once typing pauses: half-typed text (`params.`) is not yet wrong. */}
+      {announce && (
         <div className="filter-error">
           <MarkedText text={draft} error={error} />
-          {!announce && errorMessage}
         </div>
       )}
       {/* Always present, so that screen readers announce what comes into it: a parse error once

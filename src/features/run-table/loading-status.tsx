@@ -26,15 +26,17 @@ export function LoadingStatus(props: LoadingStatusProps) {
   const { state, loaded, matching } = props
   const shown = props.browserFiltered ? `${runs(matching)} of ${count.format(loaded)} loaded` : runs(loaded)
   const text =
-    state === 'loading'
-      ? `${props.browserFiltered ? shown : `${runs(loaded)} loaded`}…`
-      : state === 'done'
-        ? props.browserFiltered
-          ? `${runs(matching)} (of ${count.format(loaded)} from the server)`
-          : runs(loaded)
-        : state === 'limit'
-          ? `${shown}: stopped at the limit, more on the server`
-          : `${shown}: loading stopped, more on the server`
+    state === 'error'
+      ? 'Could not load the runs'
+      : state === 'loading'
+        ? `${props.browserFiltered ? shown : `${runs(loaded)} loaded`}…`
+        : state === 'done'
+          ? props.browserFiltered
+            ? `${runs(matching)} (of ${count.format(loaded)} from the server)`
+            : runs(loaded)
+          : state === 'limit'
+            ? `${shown}: stopped at the limit, more on the server`
+            : `${shown}: loading stopped, more on the server`
   return (
     <div className="loading-status">
       <span role="status" aria-label="Run loading status" data-state={state} aria-live="polite">

@@ -68,7 +68,15 @@ function CheckboxMenu({
 }) {
   const summary = checked.length === 0 ? label : `${label} (${checked.length})`
   return (
-    <details className="quick-filter">
+    <details
+      className="quick-filter"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !event.currentTarget.open) return
+        event.preventDefault()
+        event.currentTarget.open = false
+        event.currentTarget.querySelector('summary')?.focus()
+      }}
+    >
       <summary className="button button-small">{summary}</summary>
       <fieldset className="quick-filter-panel">
         <legend className="visually-hidden">{label}</legend>

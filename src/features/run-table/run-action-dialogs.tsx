@@ -142,7 +142,7 @@ export function ConfirmDeleteRunsDialog({ runCount, childCount, onClose, onConfi
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-danger">
+          <button type="submit" className="button button-danger-solid">
             Delete {what}
           </button>
         </>

@@ -37,8 +37,11 @@ function StatusCell({ run, now }: { run: Run; now: number }) {
     <>
       <span className={`status status-${status.toLowerCase()}`}>{status.toLowerCase()}</span>
       {silent !== undefined && (
-        <span className="stale-flag" title={`No metrics logged for ${formatDuration(silent)}`}>
-          silent {formatDuration(silent)}
+        <span
+          className="stale-flag"
+          title={`RUNNING, but no metric logged for ${formatDuration(silent)}: the process may have died`}
+        >
+          ⚠ silent
         </span>
       )}
     </>

@@ -34,7 +34,7 @@ const HEADER_HEIGHT = 58
 const CHECKBOX_WIDTH = 40
 const DEFAULT_WIDTHS: Record<string, number> = {
   'attributes.run_name': 240,
-  'attributes.status': 150,
+  'attributes.status': 170,
   'attributes.start_time': 120,
   'attributes.duration': 90,
   'attributes.source': 180,
@@ -109,10 +109,12 @@ function Aggregate({ row, column }: { row: GroupRow; column: ColumnRef }) {
   return (
     <span
       className="aggregate numeric"
-      title={`min ${aggregate.min}\nmean ${aggregate.mean}\nmax ${aggregate.max}\n${aggregate.count} runs`}
+      title={`mean ${aggregate.mean}\nmin ${aggregate.min}\nmax ${aggregate.max}\nover ${aggregate.count} runs`}
     >
-      {formatMetricValue(aggregate.min)} · <strong>{formatMetricValue(aggregate.mean)}</strong> ·{' '}
-      {formatMetricValue(aggregate.max)}
+      <strong>{formatMetricValue(aggregate.mean)}</strong>{' '}
+      <small className="muted">
+        {formatMetricValue(aggregate.min)}–{formatMetricValue(aggregate.max)}
+      </small>
     </span>
   )
 }
@@ -561,14 +563,16 @@ function HeaderCell({
   return (
     <div
       role="columnheader"
-      className="run-grid-cell run-grid-header"
+      className={`run-grid-cell run-grid-header${column.group === 'metrics' ? ' is-number' : ''}`}
       style={{ width }}
       aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
       title={id}
     >
+      {/* Not a tab stop of its own: the grid is one; keyboard users sort from the Sort menu. */}
       <button
         type="button"
         className="sort-button"
+        tabIndex={-1}
         onClick={() => {
           onSort(id)
         }}

@@ -1,15 +1,17 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { describeError } from '@/api/describe-error'
 import { isApiError } from '@/api/errors'
-import type { Run } from '@/domain/runs/run'
+import { SYSTEM_TAGS, type Run } from '@/domain/runs/run'
 import {
   ATTRIBUTE_COLUMNS,
+  cellValue,
   collectRunKeys,
   columnId,
   constantColumnIds,
   defaultColumnIds,
   parseColumnId,
   type ColumnRef,
+  type RunKeys,
 } from '@/domain/runs/run-columns'
 import { serverOrderBy, serverSortsAsText, type RunSort } from '@/domain/runs/run-sort'
 import { visibleColumnIds, withVisibleColumns, type RunTableView } from '@/domain/runs/run-table-view'
@@ -95,8 +97,12 @@ export function RunTable(props: RunTableProps) {
   // Columns: defaults from the keys the loaded runs have, changed by the view.
   const keys = useMemo(() => collectRunKeys(loading.runs), [loading.runs])
   const defaults = useMemo(
-    () => defaultColumnIds(keys, { multiExperiment: experimentIds.length > 1 }),
-    [keys, experimentIds.length],
+    () =>
+      defaultColumnIds(keys, {
+        multiExperiment: experimentIds.length > 1,
+        ...columnHints(loading.runs, keys),
+      }),
+    [keys, experimentIds.length, loading.runs],
   )
   const available = useMemo<ColumnRef[]>(
     () => [
@@ -124,6 +130,11 @@ export function RunTable(props: RunTableProps) {
       ...shown.filter((ref) => !pinnedSet.has(columnId(ref))),
     ]
   }, [chosenRefs, view.hideConstant, constant, pinned])
+
+  const hasNested = useMemo(
+    () => loading.runs.some((run) => run.tags[SYSTEM_TAGS.parentRunId] !== undefined),
+    [loading.runs],
+  )
 
   // Selection: explicit ids, or "every matching run" kept as the filter itself.
   const selected = useMemo(
@@ -266,6 +277,7 @@ export function RunTable(props: RunTableProps) {
           matches={table.matches}
           columns={columns}
           available={available}
+          hasNested={hasNested}
         />
         <ColumnPicker
           available={available}
@@ -338,6 +350,28 @@ export function RunTable(props: RunTableProps) {
   )
 }
 
+/** Runs the default columns are judged on: the first pages, so defaults settle early and stay put. */
+const DEFAULTS_SAMPLE = 1_050
+const OPTIONAL_ATTRIBUTES = ['user', 'source', 'models', 'datasets'] as const
+
+/** Which attribute columns are empty and which params never change, among the first loaded runs. */
+function columnHints(runs: readonly Run[], keys: RunKeys) {
+  const sample = runs.slice(0, DEFAULTS_SAMPLE)
+  const emptyAttributes = new Set<string>(
+    OPTIONAL_ATTRIBUTES.filter((key) =>
+      sample.every((run) => cellValue(run, { group: 'attributes', key }) === undefined),
+    ),
+  )
+  const constant = constantColumnIds(
+    sample,
+    keys.params.map((key) => ({ group: 'params' as const, key })),
+  )
+  const constantParams = new Set(
+    keys.params.filter((key) => constant.has(columnId({ group: 'params', key }))),
+  )
+  return { emptyAttributes, constantParams }
+}
+
 function sortNote(sort: RunSort | undefined, complete: boolean, orderBy: readonly string[] | undefined) {
   if (sort === undefined || complete) return undefined
   if (orderBy === undefined)
@@ -364,7 +398,15 @@ function TableBody({
     return <ErrorState title={description.title} detail={description.detail} onRetry={loading.retry} />
   }
   if (isEmpty && loading.state === 'done') {
-    return <EmptyState title={filtered ? 'No runs match this filter.' : 'This experiment has no runs yet.'} />
+    return (
+      <EmptyState title={filtered ? 'No runs match this filter.' : 'This experiment has no runs yet.'}>
+        <p className="muted">
+          {filtered
+            ? 'Loosen the filter, or look at deleted runs with State: All.'
+            : 'Runs appear here as soon as a script logs them, e.g. with mlflow.start_run() and mlflow.log_metric().'}
+        </p>
+      </EmptyState>
+    )
   }
   return <>{children}</>
 }

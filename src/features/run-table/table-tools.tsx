@@ -16,6 +16,8 @@ interface TableToolsProps {
   columns: readonly ColumnRef[]
   /** Every column there is, for the sort menu. */
   available: readonly ColumnRef[]
+  /** Some loaded run has children: offer expand/collapse all. */
+  hasNested: boolean
 }
 
 const GROUP_NAMES: Record<ColumnRef['group'], string> = {
@@ -46,6 +48,7 @@ export function TableTools({
   matches,
   columns,
   available,
+  hasNested,
 }: TableToolsProps) {
   const groupId = useId()
   const sortId = useId()
@@ -60,6 +63,7 @@ export function TableTools({
       <label htmlFor={sortId}>Sort by</label>
       <select
         id={sortId}
+        className="input input-small"
         value={view.sortColumn ?? ''}
         onChange={(event) => {
           const value = event.target.value
@@ -85,6 +89,7 @@ export function TableTools({
       </select>
       {view.sortColumn !== undefined && (
         <button
+          className="button button-small"
           type="button"
           aria-label={
             view.descending ? 'Sorted descending: sort ascending' : 'Sorted ascending: sort descending'
@@ -99,6 +104,7 @@ export function TableTools({
       <label htmlFor={groupId}>Group by</label>
       <select
         id={groupId}
+        className="input input-small"
         value={current ?? ''}
         onChange={(event) => {
           const value = event.target.value
@@ -124,8 +130,9 @@ export function TableTools({
           )
         })}
       </select>
-      {view.groupBy === undefined && (
+      {view.groupBy === undefined && hasNested && (
         <button
+          className="button button-small"
           type="button"
           onClick={() => {
             onViewChange((state) => ({ ...state, expandAll: !state.expandAll, expanded: [] }), {
@@ -137,6 +144,7 @@ export function TableTools({
         </button>
       )}
       <button
+        className="button button-small"
         type="button"
         disabled={matches.length === 0}
         onClick={() => {

@@ -30,7 +30,7 @@ export interface RunLoadingRequest {
   liveIntervalMs: number
 }
 
-export type LoadingState = 'loading' | 'done' | 'stopped' | 'limit'
+export type LoadingState = 'loading' | 'done' | 'stopped' | 'limit' | 'error'
 
 export interface RunLoading {
   /** Loaded runs in server order, with live updates merged in (new runs first). */
@@ -188,11 +188,13 @@ export function useRunLoading(request: RunLoadingRequest): RunLoading {
 
   const state: LoadingState = complete
     ? 'done'
-    : stopped || isFetchNextPageError
-      ? 'stopped'
-      : atLimit
-        ? 'limit'
-        : 'loading'
+    : query.isError && !isFetchNextPageError
+      ? 'error'
+      : stopped || isFetchNextPageError
+        ? 'stopped'
+        : atLimit
+          ? 'limit'
+          : 'loading'
 
   return {
     runs,
