@@ -392,7 +392,15 @@ function TableBody({
   filtered: boolean
   children: ReactNode
 }) {
-  if (loading.isPending) return <Loading label="Loading runs…" />
+  // The empty grid is already mounted while the first page loads, so that when it arrives only the
+  // rows render (the table model and virtualizers are set up by then).
+  if (loading.isPending)
+    return (
+      <>
+        <Loading label="Loading runs…" />
+        <div hidden>{children}</div>
+      </>
+    )
   if (loading.error !== undefined && loading.runs.length === 0) {
     const description = describeError(loading.error)
     return <ErrorState title={description.title} detail={description.detail} onRetry={loading.retry} />
