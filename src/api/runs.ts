@@ -251,6 +251,34 @@ export interface ProgressiveSizes {
 }
 
 const IDS_PER_REQUEST = 100
+/** Nesting deeper than this is a cycle or a mistake; stop asking. */
+const MAX_ANCESTOR_LEVELS = 32
+
+/** `searchRunsByIds`, then the parents of what came back, and so on up the tree. */
+export async function searchRunsWithAncestors(
+  client: MlflowClient,
+  experimentIds: readonly string[],
+  runIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Run[]> {
+  const found = new Map<string, Run>()
+  const asked = new Set<string>()
+  let wanted = [...new Set(runIds)]
+  for (let level = 0; level < MAX_ANCESTOR_LEVELS && wanted.length > 0; level++) {
+    for (const id of wanted) asked.add(id)
+    const runs = await searchRunsByIds(client, experimentIds, wanted, signal)
+    for (const run of runs) found.set(run.info.runId, run)
+    wanted = [
+      ...new Set(
+        runs.flatMap((run) => {
+          const parent = run.tags[SYSTEM_TAGS.parentRunId]
+          return parent !== undefined && !asked.has(parent) && !found.has(parent) ? [parent] : []
+        }),
+      ),
+    ]
+  }
+  return [...found.values()]
+}
 
 /**
  * Runs by id whatever their lifecycle stage, with one request per 100 ids rather than one per run
@@ -331,6 +359,16 @@ export const runQueries = {
       },
     })
   },
+  /**
+   * Runs by id and then their ancestors, level by level (`mlflow.parentRunId`), until a level
+   * brings no new parent: the context a matching child needs to be shown under its parents.
+   */
+  withAncestors: (experimentIds: readonly string[], runIds: readonly string[]) =>
+    queryOptions({
+      queryKey: ['runs', 'with-ancestors', experimentIds, [...runIds].sort()],
+      queryFn: ({ client, signal }) =>
+        searchRunsWithAncestors(mlflowClientOf(client), experimentIds, runIds, signal),
+    }),
   /** Runs of these experiments by id in any lifecycle state, in requests of at most 100 ids (`attributes.run_id IN (...)`). */
   byIds: (experimentIds: readonly string[], runIds: readonly string[]) =>
     queryOptions({

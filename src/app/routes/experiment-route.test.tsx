@@ -77,21 +77,49 @@ describe('runs table', () => {
     expect(router.state.location.search).toContain('expand=')
   })
 
-  it('shows a matching child under its parent when a filter leaves the parent out', async () => {
-    renderRoute(
-      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.sweep)}?filter=${encodeURIComponent("params.fold = '3'")}`,
-    )
+  it('shows a matching child under its parent and grandparent when a filter leaves them out', async () => {
+    const filter = encodeURIComponent("attributes.run_name LIKE 'sweep-b-trial-3-fold-%'")
+    renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.sweep)}?filter=${filter}`)
     await loaded(/runs/)
-    // The trial and its sweep come in one batched request, as context rows above the fold.
+    // The trial and the sweep come in batched run_id IN requests, level by level.
     await waitFor(() => {
-      const names = runNames()
-      const fold = names.find((name) => name.endsWith('-fold-3')) ?? ''
-      const trial = fold.replace('-fold-3', '')
-      expect(names.indexOf(trial)).toBeGreaterThanOrEqual(0)
-      expect(names.indexOf(trial)).toBeLessThan(names.indexOf(fold))
-      expect(names.indexOf(trial.replace(/-trial-\d+$/, ''))).toBeLessThan(names.indexOf(trial))
+      expect(runNames().slice(0, 3)).toEqual(['sweep-b', 'sweep-b-trial-3', 'sweep-b-trial-3-fold-4'])
     }, LOAD)
-    expect(within(grid()).getAllByText('(parent)').length).toBeGreaterThan(0)
+    const level = (name: string) =>
+      within(grid())
+        .getAllByRole('row')
+        .find((row) => within(row).queryByRole('link', { name }) !== null)
+        ?.getAttribute('aria-level')
+    expect([level('sweep-b'), level('sweep-b-trial-3'), level('sweep-b-trial-3-fold-1')]).toEqual([
+      '1',
+      '2',
+      '3',
+    ])
+    expect(within(grid()).getAllByText('(parent)')).toHaveLength(2)
+  })
+
+  it('filters runs that hold NaN metrics without trouble', async () => {
+    const user = userEvent.setup()
+    renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}`)
+    await loaded('120 runs')
+    // lr 0.01 includes grid-043, whose latest score is NaN.
+    await user.type(screen.getByRole('combobox', { name: 'Filter runs' }), "params.lr = '0.01'{Enter}")
+    await loaded('24 runs')
+    expect(runNames()).toContain('grid-043')
+  })
+
+  it('deletes the selected runs to the end even though the selection clears at once', async () => {
+    const user = userEvent.setup()
+    renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}?sort=attributes.run_name&desc=0`)
+    await loaded('120 runs')
+    await user.click(screen.getByRole('checkbox', { name: 'Select grid-001' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select grid-002' }))
+    await user.click(screen.getByRole('button', { name: 'Delete…' }))
+    await user.click(screen.getByRole('button', { name: 'Delete 2 runs' }))
+    expect(await screen.findByText('Deleted 2 runs.', undefined, LOAD)).toBeTruthy()
+    expect(mock.store.getRun(mock.store.runIdOf('grid-001') ?? '')?.lifecycleStage).toBe('deleted')
+    expect(mock.store.getRun(mock.store.runIdOf('grid-002') ?? '')?.lifecycleStage).toBe('deleted')
+    await loaded('118 runs')
   })
 
   it('marks a malformed filter where it is wrong, sends nothing and keeps the runs', async () => {

@@ -611,7 +611,7 @@ function NameCell({
           type="button"
           className="expander"
           tabIndex={-1}
-          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${name} (${row.childCount} child runs)`}
+          aria-label={`${row.expanded ? 'Collapse' : 'Expand'} ${name} (${row.childCount} child run${row.childCount === 1 ? '' : 's'})`}
           onClick={(event) => {
             event.stopPropagation()
             onToggleExpand(row.run.info.runId)

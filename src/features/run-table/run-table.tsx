@@ -303,17 +303,16 @@ export function RunTable(props: RunTableProps) {
           }}
         />
       </div>
-      {selectedRuns.length > 0 && (
-        <RunActions
-          selected={selectedRuns}
-          loaded={loading.runs}
-          view={view.view}
-          onCompare={props.onCompare}
-          onClearSelection={() => {
-            onViewChange((current) => ({ ...current, selected: [], selectAll: false }), { replace: true })
-          }}
-        />
-      )}
+      {/* Always mounted: a bulk write in progress outlives the selection it started from. */}
+      <RunActions
+        selected={selectedRuns}
+        loaded={loading.runs}
+        view={view.view}
+        onCompare={props.onCompare}
+        onClearSelection={() => {
+          onViewChange((current) => ({ ...current, selected: [], selectAll: false }), { replace: true })
+        }}
+      />
       <TableBody
         loading={loading}
         isEmpty={rows.length === 0}

@@ -1,6 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
-import { flattenPages } from '@/api/paging'
+import { flattenPages, type Page } from '@/api/paging'
 import { runKey, runQueries } from '@/api/runs'
 import type { ViewType } from '@/domain/experiments'
 import type { Run } from '@/domain/runs/run'
@@ -75,6 +75,14 @@ function newerThan(serverFilter: string, startTime: number): string {
   return serverFilter === '' ? clause : `${serverFilter} AND ${clause}`
 }
 
+/**
+ * Module-level, so react-query keeps its result between renders: an inline `select` runs again on
+ * every render, and its result never compares equal when a run holds a NaN metric (NaN !== NaN).
+ */
+function selectRuns(data: InfiniteData<Page<Run>>): Run[] {
+  return flattenPages(data.pages, runKey)
+}
+
 /** At most this many RUNNING runs are polled (in requests of 100 ids). */
 const MAX_POLLED_RUNNING = 500
 
@@ -105,7 +113,7 @@ export function useRunLoading(request: RunLoadingRequest): RunLoading {
       },
       { first: FIRST_PAGE_SIZE, next: NEXT_PAGE_SIZE },
     ),
-    select: (data) => flattenPages(data.pages, runKey),
+    select: selectRuns,
     // Refetching means every page again; live polling below keeps the table fresh instead.
     refetchOnWindowFocus: false,
     staleTime: 5 * 60_000,

@@ -53,7 +53,7 @@ export function useTableRows(request: TableRowsRequest): TableRows {
     [grouping, matches, loadedById],
   )
   const parents = useQuery({
-    ...runQueries.byIds(request.experimentIds, missing),
+    ...runQueries.withAncestors(request.experimentIds, missing),
     enabled: request.settled && missing.length > 0,
   })
   const known = useMemo(() => {
