@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -276,6 +276,37 @@ describe('runs table', () => {
     await waitFor(() => {
       expect(router.state.location.pathname).toContain(mock.store.runIdOf('grid-002') ?? 'none')
     })
+  })
+
+  it('adds a condition to the filter when a param value in a cell is clicked', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(
+      `/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}?pin=params.lr&sort=attributes.run_name&desc=0`,
+    )
+    await loaded('120 runs')
+    const row = within(grid())
+      .getAllByRole('row')
+      .find((candidate) => within(candidate).queryByRole('link', { name: 'grid-001' }) !== null)
+    if (row === undefined) throw new Error('no grid-001 row')
+    await user.click(within(row).getByRole('button', { name: '0.1' }))
+    await waitFor(() => {
+      expect(new URLSearchParams(router.state.location.search).get('filter')).toBe("params.lr = '0.1'")
+    })
+    await loaded('24 runs')
+  })
+
+  it('resizes a column by dragging its header edge, and keeps the width in the URL', async () => {
+    const { router } = renderRoute(`/experiments/${experimentId(CONTRACT_EXPERIMENTS.grid)}`)
+    await loaded('120 runs')
+    const handle = screen.getByRole('separator', { name: 'Resize Status' })
+    fireEvent.mouseDown(handle, { clientX: 300 })
+    fireEvent.mouseMove(document, { clientX: 360 })
+    fireEvent.mouseUp(document, { clientX: 360 })
+    await waitFor(() => {
+      expect(new URLSearchParams(router.state.location.search).get('w')).toBe('attributes.status:230')
+    })
+    const header = screen.getAllByRole('columnheader').find((cell) => cell.title === 'attributes.status')
+    expect(header?.style.width).toBe('230px')
   })
 
   it('says when an experiment has no runs', async () => {

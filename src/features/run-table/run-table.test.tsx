@@ -1,6 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { useState } from 'react'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -136,6 +137,100 @@ describe('runs table, live', () => {
       .getAllByRole('row')
       .find((candidate) => within(candidate).queryByRole('link', { name: 'training' }) !== null)
     expect(row?.textContent).toMatch(/silent/)
+  })
+})
+
+describe('runs table, progressive loading', () => {
+  function bigStore(count: number): MockStore {
+    return new MockStore([
+      {
+        experiment: { name: 'big', tags: {} },
+        runs: () =>
+          Array.from({ length: count }, (_, index) =>
+            storeRun(`run-${String(index).padStart(4, '0')}`, index, 'FINISHED'),
+          ),
+      },
+    ])
+  }
+
+  function BigHarness({ runLimit }: { runLimit: number }) {
+    const [view, setView] = useState<RunTableView>(DEFAULT_RUN_TABLE_VIEW)
+    return (
+      <RunTable
+        experimentIds={[store.getExperimentByName('big')?.experimentId ?? '']}
+        view={view}
+        onViewChange={(update) => {
+          setView(update)
+        }}
+        renderRunLink={(run) => <a href={`#${run.info.runId}`}>{run.info.runName}</a>}
+        onOpenRun={() => undefined}
+        onCompare={() => undefined}
+        runLimit={runLimit}
+        liveIntervalMs={0}
+      />
+    )
+  }
+
+  const status = () => screen.getByRole('status', { name: 'Run loading status' })
+
+  it('stops at the limit and loads the rest on request', async () => {
+    store = bigStore(2_100)
+    server.resetHandlers(...createHandlers(store))
+    const user = userEvent.setup()
+    render(
+      <QueryClientProvider client={queryClient}>
+        <BigHarness runLimit={1_000} />
+      </QueryClientProvider>,
+    )
+    // A first page of 50, then one of 1,000: past the limit, with more on the server.
+    await waitFor(() => {
+      expect(status().getAttribute('data-state')).toBe('limit')
+    })
+    expect(status().textContent).toMatch(/^1,050 runs: stopped at the limit/)
+    await user.click(screen.getByRole('button', { name: 'Load the rest' }))
+    await waitFor(() => {
+      expect(status().getAttribute('data-state')).toBe('done')
+    })
+    expect(status().textContent).toBe('2,100 runs')
+  })
+
+  it('stops loading when asked, keeps what it has, and continues', async () => {
+    store = bigStore(2_100)
+    // Later pages wait until the test lets them through, so the stop lands mid-load.
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.resetHandlers(
+      http.post('*/runs/search', async ({ request }) => {
+        const body: unknown = await request.clone().json()
+        if (typeof body === 'object' && body !== null && 'page_token' in body) await gate
+        return undefined
+      }),
+      ...createHandlers(store),
+    )
+    const user = userEvent.setup()
+    render(
+      <QueryClientProvider client={queryClient}>
+        <BigHarness runLimit={20_000} />
+      </QueryClientProvider>,
+    )
+    await waitFor(() => {
+      expect(status().textContent).toBe('50 runs loaded…')
+    })
+    await user.click(screen.getByRole('button', { name: 'Stop loading' }))
+    release()
+    expect(status().getAttribute('data-state')).toBe('stopped')
+    // The page that was on its way is kept; nothing more is asked for.
+    await waitFor(() => {
+      expect(status().textContent).toMatch(/^1,050 runs: loading stopped/)
+    })
+    expect(status().getAttribute('data-state')).toBe('stopped')
+    await user.click(screen.getByRole('button', { name: 'Continue loading' }))
+    await waitFor(() => {
+      expect(status().getAttribute('data-state')).toBe('done')
+    })
+    expect(status().textContent).toBe('2,100 runs')
   })
 })
 
