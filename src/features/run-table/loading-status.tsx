@@ -28,22 +28,24 @@ export function LoadingStatus(props: LoadingStatusProps) {
   const text =
     state === 'error'
       ? 'Could not load the runs'
-      : state === 'loading'
-        ? `${props.browserFiltered ? shown : `${runs(loaded)} loaded`}…`
-        : state === 'done'
-          ? props.browserFiltered
-            ? `${runs(matching)} (of ${count.format(loaded)} from the server)`
-            : runs(loaded)
-          : state === 'limit'
-            ? `${shown}: stopped at the limit, more on the server`
-            : `${shown}: loading stopped, more on the server`
+      : state === 'loading' && loaded === 0
+        ? 'Loading…'
+        : state === 'loading'
+          ? `${props.browserFiltered ? shown : `${runs(loaded)} loaded`}…`
+          : state === 'done'
+            ? props.browserFiltered
+              ? `${runs(matching)} (of ${count.format(loaded)} from the server)`
+              : runs(loaded)
+            : state === 'limit'
+              ? `${shown}: stopped at the limit, more on the server`
+              : `${shown}: loading stopped, more on the server`
   return (
     <div className="loading-status">
       <span role="status" aria-label="Run loading status" data-state={state} aria-live="polite">
         {text}
         {props.refreshing && ' (updating…)'}
       </span>
-      {state === 'loading' && (
+      {state === 'loading' && loaded > 0 && (
         <button type="button" className="link-button" onClick={props.onStop}>
           Stop loading
         </button>

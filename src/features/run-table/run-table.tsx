@@ -391,14 +391,16 @@ function TableBody({
   filtered: boolean
   children: ReactNode
 }) {
-  // The empty grid is already mounted while the first page loads, so that when it arrives only the
-  // rows render (the table model and virtualizers are set up by then).
+  // The empty grid is already mounted (and measured) while the first page loads, so that when it
+  // arrives only the rows render: the table model and the virtualizers are set up by then.
   if (loading.isPending)
     return (
-      <>
-        <Loading label="Loading runs…" />
-        <div hidden>{children}</div>
-      </>
+      <div className="run-table-pending">
+        {children}
+        <div className="run-table-pending-note">
+          <Loading label="Loading runs…" />
+        </div>
+      </div>
     )
   if (loading.error !== undefined && loading.runs.length === 0) {
     const description = describeError(loading.error)
