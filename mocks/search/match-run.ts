@@ -6,7 +6,12 @@
 
 import type { RunClause, RunFilter } from '@/domain/search-filter/parse-filter'
 import type { MockLatestMetric, MockRun } from '../store/types'
-import { matchesNumber, matchesText } from '@/domain/search-filter/sql-compare'
+import {
+  matchesMetricValue,
+  matchesNumber,
+  matchesOptionalText,
+  storedMetricValue,
+} from '@/domain/search-filter/sql-compare'
 
 /** The run-name tag; `attributes.run_name` filters on it rather than on the runs table. */
 const RUN_NAME_TAG = 'mlflow.runName'
@@ -16,26 +21,12 @@ const RUN_NAME_TAG = 'mlflow.runName'
  * largest double (SQL has no infinity).
  */
 export function storedMetric(metric: MockLatestMetric): { isNan: boolean; value: number } {
-  const value = typeof metric.value === 'number' ? metric.value : Number(metric.value)
-  if (Number.isNaN(value)) return { isNan: true, value: 0 }
-  if (value === Infinity) return { isNan: false, value: Number.MAX_VALUE }
-  if (value === -Infinity) return { isNan: false, value: -Number.MAX_VALUE }
-  return { isNan: false, value }
-}
-
-function matchesOptionalText(value: string | undefined, clause: RunClause): boolean {
-  if (clause.comparator === 'IS NULL') return value === undefined
-  if (clause.comparator === 'IS NOT NULL') return value !== undefined
-  if (value === undefined || clause.value === null || typeof clause.value === 'number') return false
-  return matchesText(value, clause.comparator, clause.value)
+  return storedMetricValue(typeof metric.value === 'number' ? metric.value : Number(metric.value))
 }
 
 function matchesMetric(metric: MockLatestMetric | undefined, clause: RunClause): boolean {
-  if (metric === undefined || typeof clause.value !== 'number') return false
-  const stored = storedMetric(metric)
-  // Every comparison with NaN is false except `!=`, which the store makes always true.
-  if (stored.isNan) return clause.comparator === '!='
-  return matchesNumber(stored.value, clause.comparator, clause.value)
+  if (metric === undefined) return false
+  return matchesMetricValue(typeof metric.value === 'number' ? metric.value : Number(metric.value), clause)
 }
 
 function attributeText(run: MockRun, key: string): string | undefined {

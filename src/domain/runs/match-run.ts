@@ -9,36 +9,10 @@
 
 import type { RunClause, RunFilter } from '../search-filter/parse-filter'
 import type { RunQuery } from '../search-filter/run-query'
-import { matchesNumber, matchesText } from '../search-filter/sql-compare'
+import { matchesMetricValue, matchesNumber, matchesOptionalText } from '../search-filter/sql-compare'
 import { SYSTEM_TAGS, type DatasetInput, type Run } from './run'
 
 const DATASET_CONTEXT_TAG = 'mlflow.data.context'
-
-/**
- * A metric as the SQL store keeps it: NaN as a flag, infinities clamped to the largest double
- * (SQL has no infinity).
- */
-function storedMetric(value: number): { isNan: boolean; value: number } {
-  if (Number.isNaN(value)) return { isNan: true, value: 0 }
-  if (value === Infinity) return { isNan: false, value: Number.MAX_VALUE }
-  if (value === -Infinity) return { isNan: false, value: -Number.MAX_VALUE }
-  return { isNan: false, value }
-}
-
-function matchesOptionalText(value: string | undefined, clause: RunClause): boolean {
-  if (clause.comparator === 'IS NULL') return value === undefined
-  if (clause.comparator === 'IS NOT NULL') return value !== undefined
-  if (value === undefined || clause.value === null || typeof clause.value === 'number') return false
-  return matchesText(value, clause.comparator, clause.value)
-}
-
-function matchesMetric(value: number | undefined, clause: RunClause): boolean {
-  if (value === undefined || typeof clause.value !== 'number') return false
-  const stored = storedMetric(value)
-  // Every comparison with NaN is false except `!=`, which the store makes always true.
-  if (stored.isNan) return clause.comparator === '!='
-  return matchesNumber(stored.value, clause.comparator, clause.value)
-}
 
 /**
  * The store reads `attributes.run_name` from the `mlflow.runName` tag (the runs table's name column
@@ -96,7 +70,7 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
 export function matchesRunClause(run: Run, clause: RunClause): boolean {
   switch (clause.entity) {
     case 'metric':
-      return matchesMetric(own(run.metrics, clause.key)?.value, clause)
+      return matchesMetricValue(own(run.metrics, clause.key)?.value, clause)
     case 'param':
       return matchesOptionalText(own(run.params, clause.key), clause)
     case 'tag':

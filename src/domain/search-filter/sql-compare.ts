@@ -5,7 +5,7 @@
  * where SQLite's `lower()` folds ASCII letters only.
  */
 
-import type { Comparator } from './parse-filter'
+import type { Comparator, RunClause } from './parse-filter'
 
 /** SQLite's BINARY collation: UTF-8 byte order, which is code point order (not UTF-16 order). */
 export function compareText(a: string, b: string): number {
@@ -110,4 +110,32 @@ export function matchesNumber(value: number, comparator: Comparator, operand: nu
 export function compareSortValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0
   return compareText(String(a), String(b))
+}
+
+/**
+ * A metric value as the SQL store keeps it: NaN as an `is_nan` flag with value 0, infinities
+ * clamped to the largest double (SQL has no infinity).
+ */
+export function storedMetricValue(value: number): { isNan: boolean; value: number } {
+  if (Number.isNaN(value)) return { isNan: true, value: 0 }
+  if (value === Infinity) return { isNan: false, value: Number.MAX_VALUE }
+  if (value === -Infinity) return { isNan: false, value: -Number.MAX_VALUE }
+  return { isNan: false, value }
+}
+
+/** A clause on a text column that may be absent (a param, a tag, an optional attribute). */
+export function matchesOptionalText(value: string | undefined, clause: RunClause): boolean {
+  if (clause.comparator === 'IS NULL') return value === undefined
+  if (clause.comparator === 'IS NOT NULL') return value !== undefined
+  if (value === undefined || clause.value === null || typeof clause.value === 'number') return false
+  return matchesText(value, clause.comparator, clause.value)
+}
+
+/** A clause on a run's latest metric; a run without the metric never matches (an inner join). */
+export function matchesMetricValue(value: number | undefined, clause: RunClause): boolean {
+  if (value === undefined || typeof clause.value !== 'number') return false
+  const stored = storedMetricValue(value)
+  // Every comparison with NaN is false except `!=`, which the store makes always true.
+  if (stored.isNan) return clause.comparator === '!='
+  return matchesNumber(stored.value, clause.comparator, clause.value)
 }
