@@ -35,7 +35,7 @@ const CHECKBOX_WIDTH = 40
 const DEFAULT_WIDTHS: Record<string, number> = {
   'attributes.run_name': 240,
   'attributes.status': 170,
-  'attributes.start_time': 120,
+  'attributes.start_time': 145,
   'attributes.duration': 90,
   'attributes.source': 180,
   'attributes.datasets': 180,
