@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
-import { CompareRoute, ModelsRoute } from './routes/pending-route'
+import { ModelsRoute } from './routes/pending-route'
 import { DirectRunRoute } from './routes/direct-run-route'
 import { ExperimentsRoute } from './routes/experiments-route'
 import { RootLayout } from './routes/root-layout'
@@ -28,7 +28,11 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
       },
       { path: 'runs/:runId', element: <DirectRunRoute />, errorElement: <RouteError /> },
-      { path: 'compare', element: <CompareRoute />, errorElement: <RouteError /> },
+      {
+        path: 'compare',
+        lazy: async () => ({ Component: (await import('./routes/compare-route')).CompareRoute }),
+        errorElement: <RouteError />,
+      },
       { path: 'models', element: <ModelsRoute />, errorElement: <RouteError /> },
       { path: 'models/:name', element: <ModelsRoute />, errorElement: <RouteError /> },
       { path: 'models/:name/versions/:version', element: <ModelsRoute />, errorElement: <RouteError /> },
