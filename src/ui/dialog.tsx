@@ -46,3 +46,51 @@ export function Dialog({ open, title, onClose, children, onSubmit, footer }: Dia
     </dialog>
   )
 }
+
+interface ConfirmDialogProps {
+  title: string
+  /** The confirming button's text, e.g. "Delete 3 runs". */
+  confirmLabel: string
+  /** Destructive actions get a filled red button, so it cannot be mistaken for Cancel. */
+  destructive?: boolean
+  onConfirm: () => void
+  onClose: () => void
+  children: ReactNode
+}
+
+/** A yes/no question: Cancel, or confirm and close. */
+export function ConfirmDialog({
+  title,
+  confirmLabel,
+  destructive = false,
+  onConfirm,
+  onClose,
+  children,
+}: ConfirmDialogProps) {
+  return (
+    <Dialog
+      open
+      title={title}
+      onClose={onClose}
+      onSubmit={() => {
+        onConfirm()
+        onClose()
+      }}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className={`button ${destructive ? 'button-danger-solid' : 'button-primary'}`}
+          >
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  )
+}

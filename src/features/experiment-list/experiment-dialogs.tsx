@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { NOTE_TAG, type Experiment } from '@/domain/experiments'
-import { Dialog } from '@/ui/dialog'
+import { ConfirmDialog, Dialog } from '@/ui/dialog'
 import { Markdown } from '@/ui/markdown'
 
 export type DialogRequest =
@@ -192,30 +192,18 @@ interface ConfirmProps {
 export function ConfirmLifecycleDialog({ request, onClose, onConfirm }: ConfirmProps) {
   const deleting = request.kind === 'delete'
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       title={deleting ? 'Delete experiment?' : 'Restore experiment?'}
+      confirmLabel={deleting ? 'Delete' : 'Restore'}
+      destructive={deleting}
+      onConfirm={onConfirm}
       onClose={onClose}
-      onSubmit={() => {
-        onConfirm()
-        onClose()
-      }}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={`button ${deleting ? 'button-danger-solid' : 'button-primary'}`}>
-            {deleting ? 'Delete' : 'Restore'}
-          </button>
-        </>
-      }
     >
       <p>
         {deleting
           ? `“${request.experiment.name}” and all its runs will be moved to the deleted experiments. You can restore it until the server's garbage collection removes it for good.`
           : `“${request.experiment.name}” and its runs will be active again.`}
       </p>
-    </Dialog>
+    </ConfirmDialog>
   )
 }

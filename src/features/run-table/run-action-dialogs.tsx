@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { Dialog } from '@/ui/dialog'
+import { ConfirmDialog, Dialog } from '@/ui/dialog'
 
 /** MLflow's MAX_ENTITY_KEY_LENGTH. */
 export const MAX_TAG_KEY_LENGTH = 250
@@ -129,24 +129,12 @@ interface ConfirmDeleteProps {
 export function ConfirmDeleteRunsDialog({ runCount, childCount, onClose, onConfirm }: ConfirmDeleteProps) {
   const what = countOf(runCount, 'run')
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       title={`Delete ${what}?`}
+      confirmLabel={`Delete ${what}`}
+      destructive
+      onConfirm={onConfirm}
       onClose={onClose}
-      onSubmit={() => {
-        onConfirm()
-        onClose()
-      }}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-danger-solid">
-            Delete {what}
-          </button>
-        </>
-      }
     >
       <p>
         {childCount > 0
@@ -154,7 +142,7 @@ export function ConfirmDeleteRunsDialog({ runCount, childCount, onClose, onConfi
           : `${what} will be deleted.`}{' '}
         Deleted runs can be restored until the server’s garbage collection removes them for good.
       </p>
-    </Dialog>
+    </ConfirmDialog>
   )
 }
 
@@ -167,26 +155,13 @@ interface ConfirmRestoreProps {
 export function ConfirmRestoreRunsDialog({ runCount, onClose, onConfirm }: ConfirmRestoreProps) {
   const what = countOf(runCount, 'run')
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       title={`Restore ${what}?`}
+      confirmLabel={`Restore ${what}`}
+      onConfirm={onConfirm}
       onClose={onClose}
-      onSubmit={() => {
-        onConfirm()
-        onClose()
-      }}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Restore {what}
-          </button>
-        </>
-      }
     >
       <p>{what} will be active again.</p>
-    </Dialog>
+    </ConfirmDialog>
   )
 }
