@@ -5,7 +5,12 @@
  */
 
 import { RUN_STATUSES, type Run } from '../runs/run'
-import { canonicalRunAttribute, RUN_NUMERIC_ATTRIBUTES, type RunEntity } from './parse-filter'
+import {
+  canonicalRunAttribute,
+  RUN_ENTITY_ALIASES,
+  RUN_NUMERIC_ATTRIBUTES,
+  type RunEntity,
+} from './parse-filter'
 import { tokenizeSql } from './sql-lexer'
 import { isTypeIn } from './sql-token'
 
@@ -56,23 +61,6 @@ function quoteValue(value: string): string | undefined {
   if (!value.includes('"')) return `"${value}"`
   return undefined
 }
-
-const ENTITY_ALIASES: ReadonlyMap<string, RunEntity> = new Map([
-  ['metric', 'metric'],
-  ['metrics', 'metric'],
-  ['parameter', 'param'],
-  ['parameters', 'param'],
-  ['param', 'param'],
-  ['params', 'param'],
-  ['tag', 'tag'],
-  ['tags', 'tag'],
-  ['attribute', 'attribute'],
-  ['attributes', 'attribute'],
-  ['attr', 'attribute'],
-  ['run', 'attribute'],
-  ['dataset', 'dataset'],
-  ['datasets', 'dataset'],
-])
 
 const PREFIXES: readonly { prefix: string; entity: RunEntity; detail: string }[] = [
   { prefix: 'metrics', entity: 'metric', detail: 'Metric' },
@@ -185,7 +173,7 @@ function keyCompletions(
 ): FilterCompletion[] {
   const dot = typed.indexOf('.')
   const alias = dot === -1 ? undefined : typed.slice(0, dot).replace(/`/g, '')
-  const entity = alias === undefined ? undefined : ENTITY_ALIASES.get(alias)
+  const entity = alias === undefined ? undefined : RUN_ENTITY_ALIASES.get(alias)
   if (alias !== undefined && entity !== undefined) {
     const partial = unquote(typed.slice(dot + 1))
     return rank(keysOf(entity, vocab), partial)
@@ -220,7 +208,7 @@ function keyCompletions(
 function resolveIdentifier(typed: string): { entity: RunEntity; key: string } | undefined {
   const dot = typed.indexOf('.')
   if (dot === -1) return { entity: 'attribute', key: canonicalRunAttribute(unquote(typed)) }
-  const entity = ENTITY_ALIASES.get(typed.slice(0, dot).replace(/`/g, ''))
+  const entity = RUN_ENTITY_ALIASES.get(typed.slice(0, dot).replace(/`/g, ''))
   if (entity === undefined) return undefined
   const key = unquote(typed.slice(dot + 1))
   return { entity, key: entity === 'attribute' ? canonicalRunAttribute(key) : key }

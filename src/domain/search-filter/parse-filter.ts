@@ -91,7 +91,8 @@ const METRIC_COMPARATORS: readonly Comparator[] = ['=', '!=', '<', '<=', '>', '>
 const TAG_COMPARATORS: readonly Comparator[] = ['=', '!=', 'LIKE', 'ILIKE', 'IS NULL', 'IS NOT NULL']
 const STRING_ATTRIBUTE_COMPARATORS: readonly Comparator[] = ['=', '!=', 'LIKE', 'ILIKE', 'IN', 'NOT IN']
 
-const ENTITY_ALIASES: ReadonlyMap<string, RunEntity> = new Map([
+/** The entity prefixes MLflow's run grammar accepts (`params.`, `parameter.`, `attr.`, `run.`, ...). */
+export const RUN_ENTITY_ALIASES: ReadonlyMap<string, RunEntity> = new Map([
   ['metric', 'metric'],
   ['metrics', 'metric'],
   ['parameter', 'param'],
@@ -162,7 +163,7 @@ export function parseRunIdentifier(
 ): ParseResult<{ entity: RunEntity; key: string }> {
   const dot = text.indexOf('.')
   const rawEntity = dot === -1 ? 'attribute' : trimBackticks(text.slice(0, dot))
-  const entity = ENTITY_ALIASES.get(rawEntity)
+  const entity = RUN_ENTITY_ALIASES.get(rawEntity)
   if (entity === undefined) {
     return parseError(
       `Invalid entity type '${rawEntity}'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']`,
