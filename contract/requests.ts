@@ -4,7 +4,12 @@
  * paging rules of the contract doc (§6, §8, §9), its smoke list (§15), and bad input.
  */
 
-import { CONTRACT_EPOCH, CONTRACT_EXPERIMENTS as E } from '../mocks/world/contract-world'
+import {
+  CONTRACT_EPOCH,
+  CONTRACT_EXPERIMENTS as E,
+  LONG_HISTORY,
+  SEED_RUNS,
+} from '../mocks/world/contract-world'
 import type { ContractRequest } from './backends'
 
 export interface ContractCase {
@@ -460,6 +465,116 @@ export const metricCases: ContractCase[] = [
   }),
 ]
 
+/**
+ * The compare page's per-step charts over the curves experiment: seeds of one configuration logged
+ * at different steps, and a 100,000-step history with one spike and two NaN values.
+ */
+const seedRuns = SEED_RUNS.map((seedRun) => run(seedRun.runName))
+const long = run(LONG_HISTORY.runName)
+const bulk = `${API}/metrics/get-history-bulk-interval`
+export const curveCases: ContractCase[] = [
+  searchRuns('training curves', { experiment_ids: [exp(E.curves)] }),
+  searchRuns('training curves by lr, then seed', {
+    experiment_ids: [exp(E.curves)],
+    filter: "params.optimizer = 'adam'",
+    order_by: ['params.lr ASC', 'params.seed DESC'],
+  }),
+  get('runs/get: 100k-step run', `${API}/runs/get`, { run_id: long }),
+  // Every point, in four pages of 25,000 (the page size MLflow's UI uses).
+  get(
+    'metrics/get-history: 100k steps in pages of 25,000',
+    `${API}/metrics/get-history`,
+    { run_id: long, metric_key: LONG_HISTORY.metricKey, max_results: '25000' },
+    true,
+  ),
+  get('metrics/get-history: eval every 5,000 steps', `${API}/metrics/get-history`, {
+    run_id: long,
+    metric_key: LONG_HISTORY.evalMetricKey,
+    max_results: '25000',
+  }),
+  ...SEED_RUNS.filter((seedRun) => seedRun.lr === '0.01').map((seedRun) =>
+    get(`metrics/get-history: ${seedRun.runName} (${seedRun.stepSet})`, `${API}/metrics/get-history`, {
+      run_id: run(seedRun.runName),
+      metric_key: 'loss',
+      max_results: '25000',
+    }),
+  ),
+  get('bulk-interval: six seeds, 320 samples', bulk, {
+    run_ids: seedRuns,
+    metric_key: 'loss',
+    max_results: '320',
+  }),
+  get('bulk-interval: six seeds, 50 samples', `${AJAX}/metrics/get-history-bulk-interval`, {
+    run_ids: seedRuns,
+    metric_key: 'loss',
+    max_results: '50',
+  }),
+  get('bulk-interval: six seeds, val_accuracy zoomed to steps 140..160', bulk, {
+    run_ids: seedRuns,
+    metric_key: 'val_accuracy',
+    max_results: '8',
+    start_step: '140',
+    end_step: '160',
+  }),
+  get('bulk-interval: six seeds and the long run, default samples', bulk, {
+    run_ids: [...seedRuns, long],
+    metric_key: 'loss',
+  }),
+  get('bulk-interval: 100k steps, 1000 samples', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '1000',
+  }),
+  get('bulk-interval: 100k steps, 320 samples', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '320',
+  }),
+  // A zoom narrow enough (1,001 steps, under max_results) to hold every row, the spike included.
+  get('bulk-interval: 100k steps, zoomed onto the spike', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '2500',
+    start_step: '61000',
+    end_step: '62000',
+  }),
+  get('bulk-interval: 100k steps, zoomed onto the NaN values', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '2500',
+    start_step: '19990',
+    end_step: '20010',
+  }),
+  get('bulk-interval: 100k steps, a wide range', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '320',
+    start_step: '10000',
+    end_step: '90000',
+  }),
+  get('bulk-interval: 100k steps, a range past the end', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '100',
+    start_step: '99950',
+    end_step: '200000',
+  }),
+  get('bulk-interval: 100k steps, an empty range', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '100',
+    start_step: '100000',
+    end_step: '100500',
+  }),
+  get('bulk-interval: 100k steps, a one-step range', bulk, {
+    run_ids: [long],
+    metric_key: LONG_HISTORY.metricKey,
+    max_results: '10',
+    start_step: String(LONG_HISTORY.spikeStep),
+    end_step: String(LONG_HISTORY.spikeStep),
+  }),
+]
+
 export const artifactCases: ContractCase[] = [
   get('artifacts/list: root', `${API}/artifacts/list`, { run_id: run('mnist-cnn-1') }),
   get('artifacts/list: subdirectory', `${API}/artifacts/list`, { run_id: run('mnist-cnn-1'), path: 'plots' }),
@@ -500,6 +615,7 @@ export const readCases: ContractCase[] = [
   ...runSearchCases,
   ...runCases,
   ...metricCases,
+  ...curveCases,
   ...artifactCases,
   ...modelCases,
 ]

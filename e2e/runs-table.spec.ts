@@ -7,6 +7,7 @@ import {
   type Page,
   type TestInfo,
 } from '@playwright/test'
+import { metricPoints } from '../mocks/world/curves'
 import type { WorldRun } from '../mocks/world/types'
 import { CONTRACT_EXPERIMENTS, MlflowApi, RunsTable, parseCsv, worldRuns } from './runs-table.page'
 
@@ -33,7 +34,7 @@ function searchParams(page: Page): URLSearchParams {
 }
 
 function scoreOf(run: WorldRun): number {
-  const value = run.metrics.score?.at(-1)?.value
+  const value = metricPoints(run.metrics.score ?? []).at(-1)?.value
   return typeof value === 'number' ? value : Number.NaN
 }
 

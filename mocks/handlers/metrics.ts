@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw'
-import type { MockStore } from '../store/store'
-import { sqlValue } from '../store/store'
+import type { MetricRows, MockStore } from '../store/store'
+import { byStepOrder } from '../store/store'
 import type { WorldMetricPoint } from '../world/types'
 import { Fields, invalidParameter, paginate, parsePageToken, protoRoute } from './protocol'
 
@@ -19,42 +19,61 @@ function encodePoint(key: string, point: WorldMetricPoint, runId?: string): Reco
   return json
 }
 
-function byStepOrder(a: WorldMetricPoint, b: WorldMetricPoint): number {
-  return (
-    a.step - b.step ||
-    a.timestamp - b.timestamp ||
-    sqlValue(a.value) - sqlValue(b.value) ||
-    Number(a.value === 'NaN') - Number(b.value === 'NaN')
-  )
-}
-
 /**
- * The 3.15+ sampler (`_sample_rows_with_window_functions`): rows ordered by step, timestamp and
- * value are cut into `maxResults` NTILE buckets, the first row of each is kept, and the last row
- * overall replaces or follows the last sample so the series keeps its end.
+ * The 3.15+ sampler (`_sample_rows_with_window_functions`): `total` rows ordered by step, timestamp
+ * and value are cut into `maxResults` NTILE buckets, the first row of each is kept, and the last row
+ * overall replaces or follows the last sample so the series keeps its end. Returns the positions kept.
  */
-export function sampleRows(rows: readonly WorldMetricPoint[], maxResults: number): WorldMetricPoint[] {
-  const ordered = [...rows].sort(byStepOrder)
-  const total = ordered.length
+export function sampleIndices(total: number, maxResults: number): number[] {
   if (total === 0) return []
   const buckets = Math.min(maxResults, total)
   const small = Math.floor(total / maxResults)
-  const large = small + 1
   const largeCount = total % maxResults
-  const samples: WorldMetricPoint[] = []
+  const indices: number[] = []
   let index = 0
   for (let bucket = 0; bucket < buckets; bucket++) {
-    const point = ordered[index]
-    if (point !== undefined) samples.push(point)
-    index += total < maxResults ? 1 : bucket < largeCount ? large : small
+    indices.push(index)
+    index += total < maxResults ? 1 : bucket < largeCount ? small + 1 : small
   }
-  const last = ordered[total - 1]
-  const lastSample = samples[samples.length - 1]
-  if (last !== undefined && lastSample !== undefined && byStepOrder(lastSample, last) !== 0) {
-    if (samples.length >= maxResults) samples[samples.length - 1] = last
-    else samples.push(last)
+  const last = total - 1
+  if (indices[indices.length - 1] !== last) {
+    if (indices.length >= maxResults) indices[indices.length - 1] = last
+    else indices.push(last)
   }
-  return samples
+  return indices
+}
+
+/** `sampleIndices` over rows in any order. */
+export function sampleRows(rows: readonly WorldMetricPoint[], maxResults: number): WorldMetricPoint[] {
+  const ordered = [...rows].sort(byStepOrder)
+  return sampleIndices(ordered.length, maxResults).flatMap((index) => ordered[index] ?? [])
+}
+
+/** The first position in step-ordered `rows` whose step is at least `step` (binary search). */
+function firstAtOrAfter(rows: MetricRows, step: number): number {
+  let low = 0
+  let high = rows.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((rows.at(middle)?.step ?? Infinity) < step) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * The rows the sampler keeps of one run: those with a step in [startStep, endStep] when a range is
+ * given (a contiguous stretch of the step order, found by binary search), else all of them. Only the
+ * kept rows are read, so sampling a 100,000-step formula computes about `maxResults` points.
+ */
+function sampleRun(
+  rows: MetricRows,
+  maxResults: number,
+  range: { startStep: number; endStep: number } | undefined,
+): WorldMetricPoint[] {
+  const from = range === undefined ? 0 : firstAtOrAfter(rows, range.startStep)
+  const to = range === undefined ? rows.length : firstAtOrAfter(rows, range.endStep + 1)
+  return sampleIndices(Math.max(0, to - from), maxResults).flatMap((index) => rows.at(from + index) ?? [])
 }
 
 export function metricHandlers(store: MockStore): HttpHandler[] {
@@ -105,17 +124,12 @@ export function metricHandlers(store: MockStore): HttpHandler[] {
           `end_step must be greater than start_step. Found start_step=${startStep} and end_step=${endStep}.`,
         )
       }
-      const metrics = runIds.flatMap((runId) => {
-        const rows = store
-          .metricHistory(runId, key)
-          .filter(
-            (point) =>
-              startStep === undefined ||
-              endStep === undefined ||
-              (point.step >= startStep && point.step <= endStep),
-          )
-        return sampleRows(rows, maxResults).map((point) => encodePoint(key, point, runId))
-      })
+      const range = startStep === undefined || endStep === undefined ? undefined : { startStep, endStep }
+      const metrics = runIds.flatMap((runId) =>
+        sampleRun(store.metricRowsByStep(runId, key), maxResults, range).map((point) =>
+          encodePoint(key, point, runId),
+        ),
+      )
       return metrics.length > 0 ? { metrics } : {}
     }),
   ]

@@ -320,7 +320,7 @@ export function parsePageToken(token: string | undefined): number {
 
 /** One page of `items` from `offset`, with the token of the next page when there is one. */
 export function paginate<T>(
-  items: readonly T[],
+  items: { readonly length: number; slice(start: number, end: number): T[] },
   offset: number,
   maxResults: number,
 ): { page: T[]; nextPageToken: string | undefined } {

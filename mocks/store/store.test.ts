@@ -90,7 +90,12 @@ describe('MockStore', () => {
 
   it('orders a history by timestamp, then step, as the SQL store does', () => {
     const store = fresh()
-    expect(store.metricHistory(store.runIdOf('parent') ?? '', 'loss').map((p) => p.step)).toEqual([3, 2, 1])
+    expect(
+      store
+        .metricHistory(store.runIdOf('parent') ?? '', 'loss')
+        .slice()
+        .map((p) => p.step),
+    ).toEqual([3, 2, 1])
   })
 
   it('deletes the runs of a deleted experiment and restores them with it', () => {

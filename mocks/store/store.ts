@@ -6,13 +6,31 @@
  * Search results are cached per request until the next write, so paging through 20,000 runs sorts once.
  */
 
-import { curvePoint, curvePoints, type CurveSpec } from '../world/curves'
+import { curvePoint, isCurve, type CurveSpec } from '../world/curves'
 import { hexId } from '../world/random'
-import type { World, WorldExperiment, WorldMetricPoint, WorldMetricValue, WorldRun } from '../world/types'
+import type {
+  World,
+  WorldExperiment,
+  WorldMetricPoint,
+  WorldMetricSeries,
+  WorldMetricValue,
+  WorldRun,
+} from '../world/types'
 import type { MockExperiment, MockLatestMetric, MockRun } from './types'
 
 /** Stored points, or a formula that makes them on demand. */
-export type MetricSource = readonly WorldMetricPoint[] | CurveSpec
+export type MetricSource = WorldMetricSeries
+
+/**
+ * A metric's rows in one order, read by position. A stored history is a sorted array; a formula's
+ * rows are computed as they are read, so a page or a sample of a 100,000-step history costs only the
+ * points it holds. An array of points is one.
+ */
+export interface MetricRows {
+  readonly length: number
+  at(index: number): WorldMetricPoint | undefined
+  slice(start?: number, end?: number): WorldMetricPoint[]
+}
 
 export type StoreRun = Omit<WorldRun, 'metrics' | 'experiment'> & {
   metrics: Readonly<Record<string, MetricSource>>
@@ -46,10 +64,6 @@ const DEFAULT_EPOCH = 1767600000000
 const SEARCH_CACHE_SIZE = 32
 /** In a world tag value: the run's own id (see WorldRun.tags). */
 const RUN_ID_PLACEHOLDER = '{{run_id}}'
-
-function isCurve(source: MetricSource): source is CurveSpec {
-  return !Array.isArray(source)
-}
 
 /** MLflow's SQL store keeps ±Infinity as ±max double; NaN stays NaN (stored with an is_nan flag). */
 export function sanitizeMetricValue(value: WorldMetricValue): WorldMetricValue {
@@ -448,25 +462,85 @@ export class MockStore {
 
   // ---- metrics ----
 
-  /** Every logged value in the SQL store's history order: timestamp, then step, then value. */
-  metricHistory(runId: string, key: string): readonly WorldMetricPoint[] {
+  private metricSource(runId: string, key: string): MetricSource | undefined {
     // An unknown run has no history: the real server answers 200 with nothing, not 404.
     this.getRun(runId)
-    const source = this.histories.get(runId)?.get(key)
-    if (source === undefined) return []
-    const points = (isCurve(source) ? curvePoints(source) : source).map((point) => ({
-      ...point,
-      value: sanitizeMetricValue(point.value),
-    }))
-    return points.sort(
-      (a, b) => a.timestamp - b.timestamp || a.step - b.step || sqlValue(a.value) - sqlValue(b.value),
-    )
+    return this.histories.get(runId)?.get(key)
+  }
+
+  /** Every logged value in the SQL store's history order: timestamp, then step, then value. */
+  metricHistory(runId: string, key: string): MetricRows {
+    const source = this.metricSource(runId, key)
+    return source === undefined ? [] : sortedRows(source, 'time')
+  }
+
+  /** Every logged value in the sampler's order: step, then timestamp, then value. */
+  metricRowsByStep(runId: string, key: string): MetricRows {
+    const source = this.metricSource(runId, key)
+    return source === undefined ? [] : sortedRows(source, 'step')
   }
 }
 
 /** NaN is stored as value 0 with a flag, so it sorts as 0. */
 export function sqlValue(value: WorldMetricValue): number {
   return value === 'NaN' ? 0 : numericValue(value)
+}
+
+function byTimeOrder(a: WorldMetricPoint, b: WorldMetricPoint): number {
+  return a.timestamp - b.timestamp || a.step - b.step || sqlValue(a.value) - sqlValue(b.value)
+}
+
+/** The order `get-history-bulk-interval` samples in; a NaN sorts after a 0 at the same step and time. */
+export function byStepOrder(a: WorldMetricPoint, b: WorldMetricPoint): number {
+  return (
+    a.step - b.step ||
+    a.timestamp - b.timestamp ||
+    sqlValue(a.value) - sqlValue(b.value) ||
+    Number(a.value === 'NaN') - Number(b.value === 'NaN')
+  )
+}
+
+function sanitizePoint(point: WorldMetricPoint): WorldMetricPoint {
+  const value = sanitizeMetricValue(point.value)
+  return value === point.value ? point : { ...point, value }
+}
+
+/**
+ * A formula's rows: its steps and timestamps both grow with the index, so index order is both the
+ * history order and the step order.
+ */
+function curveRows(spec: CurveSpec): MetricRows {
+  const length = Math.max(0, spec.steps)
+  const clamp = (index: number) => Math.min(length, Math.max(0, index < 0 ? index + length : index))
+  return {
+    length,
+    at(index) {
+      const position = index < 0 ? index + length : index
+      return position >= 0 && position < length ? sanitizePoint(curvePoint(spec, position)) : undefined
+    },
+    slice(start = 0, end = length) {
+      const from = clamp(start)
+      const to = clamp(end)
+      const points: WorldMetricPoint[] = []
+      for (let index = from; index < to; index++) points.push(sanitizePoint(curvePoint(spec, index)))
+      return points
+    },
+  }
+}
+
+/** Stored histories sorted once per order; worlds never change a logged point. */
+const sortedCache = {
+  time: new WeakMap<readonly WorldMetricPoint[], readonly WorldMetricPoint[]>(),
+  step: new WeakMap<readonly WorldMetricPoint[], readonly WorldMetricPoint[]>(),
+}
+
+function sortedRows(source: MetricSource, order: 'time' | 'step'): MetricRows {
+  if (isCurve(source)) return curveRows(source)
+  const cached = sortedCache[order].get(source)
+  if (cached !== undefined) return cached
+  const sorted = source.map(sanitizePoint).sort(order === 'time' ? byTimeOrder : byStepOrder)
+  sortedCache[order].set(source, sorted)
+  return sorted
 }
 
 /** Groups a world's runs under its experiments, keeping the world's order. */

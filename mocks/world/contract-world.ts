@@ -2,11 +2,12 @@
  * The contract world: small enough to seed into a real MLflow server in seconds, yet holding every
  * shape the app must handle (nesting three levels deep, every run state, deleted runs and experiments,
  * NaN and infinite values, spikes, negative steps, several values at one step, long param values,
- * keys that need quoting, datasets, system tags). The seed script logs it into the real server and
- * the mocks load it, and the contract test compares the two backends over it.
+ * keys that need quoting, datasets, system tags, seeds of one configuration logged at different steps,
+ * a 100,000-step history). The seed script logs it into the real server and the mocks load it, and
+ * the contract test compares the two backends over it.
  */
 
-import { curvePoints } from './curves'
+import { curvePoints, type CurveSpec } from './curves'
 import { createRandom, pick } from './random'
 import type { World, WorldExperiment, WorldMetricPoint, WorldRun } from './types'
 
@@ -22,6 +23,7 @@ export const CONTRACT_EXPERIMENTS = {
   empty: 'empty-experiment',
   archived: 'archived-experiment',
   realUsage: 'sklearn-real-usage',
+  curves: 'training-curves',
 } as const
 
 const experiments: WorldExperiment[] = [
@@ -41,6 +43,14 @@ const experiments: WorldExperiment[] = [
   { name: CONTRACT_EXPERIMENTS.empty, tags: {} },
   { name: CONTRACT_EXPERIMENTS.archived, tags: { team: 'legacy' }, deleted: true },
   { name: CONTRACT_EXPERIMENTS.realUsage, tags: { team: 'tabular' }, realUsage: true },
+  // Last, so that the experiments before it keep their ids on a fresh server.
+  {
+    name: CONTRACT_EXPERIMENTS.curves,
+    tags: {
+      team: 'research',
+      'mlflow.note.content': 'Per-step curves: seeds of two configurations, and one long run.',
+    },
+  },
 ]
 
 const users = ['alice', 'bob', 'carol'] as const
@@ -478,6 +488,146 @@ function buildOthers(makeRun: ReturnType<typeof createRunFactory>): WorldRun[] {
   ]
 }
 
+/** Which steps a seed run logged: a chart that aligns runs by step must cope with all three. */
+export type SeedStepSet = 'every step' | 'every 2nd step' | 'stopped at step 150'
+
+export interface SeedRun {
+  runName: string
+  /** The configuration: runs with the same `lr` differ only in `seed`. */
+  lr: string
+  seed: string
+  stepSet: SeedStepSet
+}
+
+/** Steps of a full seed run (0 .. 199) and the last step of the one that stopped early. */
+const SEED_RUN_STEPS = 200
+const EARLY_STOP_STEP = 150
+const STEP_SETS: readonly [SeedStepSet, SeedStepSet, SeedStepSet] = [
+  'every step',
+  'every 2nd step',
+  'stopped at step 150',
+]
+
+/**
+ * The seed runs of the curves experiment: two configurations (lr 0.01 and 0.001, every other param
+ * equal) × seeds 0, 1, 2, each logging `loss` and `val_accuracy`. Within a configuration each seed
+ * logs a different step set, so no two seeds of one configuration share all their steps.
+ */
+export const SEED_RUNS: readonly SeedRun[] = ['0.01', '0.001'].flatMap((lr, config) =>
+  [0, 1, 2].map((seed) => ({
+    runName: `lr-${lr}-seed-${seed}`,
+    lr,
+    seed: String(seed),
+    stepSet: STEP_SETS[(seed + config) % 3] ?? 'every step',
+  })),
+)
+
+/**
+ * The long run of the curves experiment: `train_loss` at every step 0 .. 99,999, a smooth noisy
+ * decreasing curve that stays within `valueRange` except for one one-step spike and two NaN values;
+ * and `eval_loss` every 5,000 steps. A formula, so it costs nothing until read.
+ */
+export const LONG_HISTORY = {
+  runName: 'long-history-100k',
+  metricKey: 'train_loss',
+  steps: 100_000,
+  spikeStep: 61_803,
+  spikeValue: 40,
+  nanSteps: [20_000, 20_001],
+  /** Every other value lies within [min, max]. */
+  valueRange: { min: 0.5, max: 3 },
+  evalMetricKey: 'eval_loss',
+  evalEvery: 5000,
+  /** Time between two steps, in ms. */
+  stepMs: 100,
+} as const
+
+function seedRunMetrics(run: SeedRun, startTime: number): Record<string, WorldMetricPoint[]> {
+  const keep = (point: WorldMetricPoint): boolean =>
+    run.stepSet === 'every 2nd step'
+      ? point.step % 2 === 0
+      : run.stepSet === 'stopped at step 150'
+        ? point.step <= EARLY_STOP_STEP
+        : true
+  // Seeds of one configuration share the curve's shape and differ in noise.
+  const fast = run.lr === '0.01'
+  const base = { steps: SEED_RUN_STEPS, startTime, stepMs: 1000 }
+  return {
+    loss: curvePoints({
+      ...base,
+      seed: `${run.runName}/loss`,
+      from: 2.3,
+      to: fast ? 0.25 : 0.45,
+      noise: 0.04,
+    }).filter(keep),
+    val_accuracy: curvePoints({
+      ...base,
+      seed: `${run.runName}/val_accuracy`,
+      from: 0.1,
+      to: fast ? 0.88 : 0.82,
+      noise: 0.015,
+    }).filter(keep),
+  }
+}
+
+function buildCurves(makeRun: ReturnType<typeof createRunFactory>): WorldRun[] {
+  const experiment = CONTRACT_EXPERIMENTS.curves
+  const runs: WorldRun[] = SEED_RUNS.map((seedRun) => {
+    const stopped = seedRun.stepSet === 'stopped at step 150'
+    const run = makeRun({
+      name: seedRun.runName,
+      experiment,
+      status: stopped ? 'KILLED' : 'FINISHED',
+      durationMinutes: stopped ? 3 : 4,
+      params: {
+        lr: seedRun.lr,
+        batch_size: '64',
+        optimizer: 'adam',
+        max_steps: String(SEED_RUN_STEPS),
+        seed: seedRun.seed,
+      },
+      tags: { ...sourceTags('carol', 'train_curves.py', commits[0]) },
+      metrics: {},
+    })
+    return { ...run, metrics: seedRunMetrics(seedRun, run.startTime) }
+  })
+
+  const long = makeRun({
+    name: LONG_HISTORY.runName,
+    experiment,
+    status: 'FINISHED',
+    durationMinutes: Math.ceil((LONG_HISTORY.steps * LONG_HISTORY.stepMs) / MINUTE),
+    params: { lr: '3e-4', batch_size: '32', optimizer: 'adamw', max_steps: String(LONG_HISTORY.steps) },
+    tags: { ...sourceTags('dave', 'pretrain.py', commits[1]) },
+    metrics: {},
+  })
+  const trainLoss: CurveSpec = {
+    seed: `${LONG_HISTORY.runName}/${LONG_HISTORY.metricKey}`,
+    steps: LONG_HISTORY.steps,
+    // With ±2% noise the curve stays inside [0.5, 3]: at most 2.9 + 0.046, at least 0.6 + 0.042 - 0.046.
+    from: 2.9,
+    to: 0.6,
+    noise: 0.02,
+    nanSteps: LONG_HISTORY.nanSteps,
+    overrides: { [LONG_HISTORY.spikeStep]: LONG_HISTORY.spikeValue },
+    startTime: long.startTime,
+    stepMs: LONG_HISTORY.stepMs,
+  }
+  const evalLoss = curvePoints({
+    seed: `${LONG_HISTORY.runName}/${LONG_HISTORY.evalMetricKey}`,
+    steps: LONG_HISTORY.steps / LONG_HISTORY.evalEvery,
+    from: 3,
+    to: 0.8,
+    startTime: long.startTime,
+    stepMs: LONG_HISTORY.evalEvery * LONG_HISTORY.stepMs,
+  }).map((point) => ({ ...point, step: point.step * LONG_HISTORY.evalEvery }))
+  runs.push({
+    ...long,
+    metrics: { [LONG_HISTORY.metricKey]: trainLoss, [LONG_HISTORY.evalMetricKey]: evalLoss },
+  })
+  return runs
+}
+
 function buildContractWorld(): World {
   const makeRun = createRunFactory()
   const runs = [
@@ -485,6 +635,8 @@ function buildContractWorld(): World {
     ...buildSweep(makeRun),
     ...buildGrid(makeRun),
     ...buildOthers(makeRun),
+    // Last: the runs before keep their start times.
+    ...buildCurves(makeRun),
   ]
   return { experiments, runs }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRandom, hexId } from './random'
+import { createRandom, hashString, hexId, prefixHasher } from './random'
 
 describe('hexId', () => {
   it('gives a stable 32-hex id per name and different ids for different names', () => {
@@ -18,5 +18,16 @@ describe('createRandom', () => {
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0)
     expect(Math.max(...values)).toBeLessThan(1)
     expect(new Set(values).size).toBeGreaterThan(990)
+  })
+})
+
+describe('prefixHasher', () => {
+  it('hashes prefix + suffix exactly as hashString does', () => {
+    for (const seed of [0, 1, 3, 0x9e3779b9]) {
+      const hash = prefixHasher('bench-long-1/train_loss:', seed)
+      for (const suffix of ['0', '7', '99999', '-3', '']) {
+        expect(hash(suffix)).toBe(hashString(`bench-long-1/train_loss:${suffix}`, seed))
+      }
+    }
   })
 })

@@ -3,20 +3,40 @@
  * process, so a test worker, the demo server and the seed script agree without sharing state.
  */
 
-/** 32-bit FNV-1a of a string, mixed with a seed. */
-export function hashString(text: string, seed = 0): number {
-  let hash = (0x811c9dc5 ^ seed) >>> 0
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+function fnv1a(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0
+    hash = Math.imul(hash, FNV_PRIME) >>> 0
   }
-  // Final avalanche so that close inputs give unrelated outputs.
+  return hash
+}
+
+/** Final avalanche so that close inputs give unrelated outputs. */
+function avalanche(hash: number): number {
   hash ^= hash >>> 16
   hash = Math.imul(hash, 0x85ebca6b) >>> 0
   hash ^= hash >>> 13
   hash = Math.imul(hash, 0xc2b2ae35) >>> 0
   hash ^= hash >>> 16
   return hash >>> 0
+}
+
+/** 32-bit FNV-1a of a string, mixed with a seed. */
+export function hashString(text: string, seed = 0): number {
+  return avalanche(fnv1a((FNV_OFFSET ^ seed) >>> 0, text))
+}
+
+/**
+ * `hashString(prefix + suffix, seed)` for many suffixes, hashing the prefix once: a formula hashes
+ * `<seed>:<step>` for each of 100,000 steps, and building and hashing the whole text each time
+ * was most of the cost of a history page.
+ */
+export function prefixHasher(prefix: string, seed = 0): (suffix: string) => number {
+  const state = fnv1a((FNV_OFFSET ^ seed) >>> 0, prefix)
+  return (suffix) => avalanche(fnv1a(state, suffix))
 }
 
 /** A 32-hex-character id (the shape of an MLflow run id) derived from a name. */

@@ -6,6 +6,7 @@
  */
 
 import type { RunStatus } from '@/domain/runs/run'
+import type { CurveSpec } from './curves'
 
 /** A metric value as logged; NaN and infinities are spelled as strings so that a world is JSON. */
 export type WorldMetricValue = number | 'NaN' | 'Infinity' | '-Infinity'
@@ -15,6 +16,13 @@ export interface WorldMetricPoint {
   timestamp: number
   value: WorldMetricValue
 }
+
+/**
+ * A metric's history: the logged points, or a formula that stands for them (see CurveSpec), so that a
+ * 100,000-step history costs nothing until something reads it. The seed logs a formula's points
+ * (`metricPoints`), and the mocks compute only the points a request reads.
+ */
+export type WorldMetricSeries = readonly WorldMetricPoint[] | CurveSpec
 
 export interface WorldDataset {
   name: string
@@ -46,7 +54,7 @@ export interface WorldRun {
    * and such tags are set after the run is created, so they come last.
    */
   tags: Readonly<Record<string, string>>
-  metrics: Readonly<Record<string, readonly WorldMetricPoint[]>>
+  metrics: Readonly<Record<string, WorldMetricSeries>>
   datasets?: readonly WorldDataset[]
 }
 

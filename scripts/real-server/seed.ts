@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { RUN_STATUSES, type RunStatus } from '@/domain/runs/run'
+import { metricPoints } from '../../mocks/world/curves'
 import type { World } from '../../mocks/world/types'
 import { runProcess } from './process'
 
@@ -36,7 +37,25 @@ export interface SeedOptions {
   python: string
   /** The tracking server, e.g. http://127.0.0.1:5000. */
   url: string
+  /**
+   * The server's own backend store, when this machine can open it: the seed then writes the metric
+   * batches of long histories through MLflow's SQL store directly, three times faster than over REST.
+   */
+  backendStoreUri?: string
   world: World
+}
+
+/** The world as seed.py reads it: plain JSON, every metric as its points (a formula expanded). */
+export function worldJson(world: World): string {
+  return JSON.stringify({
+    ...world,
+    runs: world.runs.map((run) => ({
+      ...run,
+      metrics: Object.fromEntries(
+        Object.entries(run.metrics).map(([key, series]) => [key, metricPoints(series)]),
+      ),
+    })),
+  })
 }
 
 function fail(message: string): never {
@@ -108,14 +127,23 @@ export function parseSeedSummary(text: string, world: World): SeedSummary {
  * Logs the world into the server at `url` and resolves with the ids the server gave it. The server
  * must not hold the world's experiments yet. The seed's progress goes to our stderr.
  */
-export async function seedWorld({ python, url, world }: SeedOptions): Promise<SeedSummary> {
+export async function seedWorld({ python, url, backendStoreUri, world }: SeedOptions): Promise<SeedSummary> {
   const workdir = await mkdtemp(join(tmpdir(), 'runboard-seed-'))
   try {
     const worldFile = join(workdir, 'world.json')
-    await writeFile(worldFile, JSON.stringify(world))
+    await writeFile(worldFile, worldJson(world))
     const { stdout } = await runProcess(
       python,
-      [SEED_SCRIPT, '--tracking-uri', url, '--world', worldFile, '--workdir', workdir],
+      [
+        SEED_SCRIPT,
+        '--tracking-uri',
+        url,
+        '--world',
+        worldFile,
+        '--workdir',
+        workdir,
+        ...(backendStoreUri === undefined ? [] : ['--backend-store-uri', backendStoreUri]),
+      ],
       { forwardStderr: true },
     )
     return parseSeedSummary(stdout, world)

@@ -1,7 +1,7 @@
 import { contractWorld } from '../../mocks/world/contract-world'
 import type { World } from '../../mocks/world/types'
 import { seedWorld, type SeedSummary } from './seed'
-import { startMlflowServer, type MlflowServer, type MlflowServerOptions } from './server'
+import { backendStoreUri, startMlflowServer, type MlflowServer, type MlflowServerOptions } from './server'
 import { ensureVenv, type Venv } from './venv'
 
 export interface SeededServer {
@@ -21,7 +21,12 @@ export async function startSeededServer(
   const venv = await ensureVenv()
   const server = await startMlflowServer({ ...serverOptions, mlflow: venv.mlflow })
   try {
-    const summary = await seedWorld({ python: venv.python, url: server.url, world })
+    const summary = await seedWorld({
+      python: venv.python,
+      url: server.url,
+      backendStoreUri: backendStoreUri(server.dir),
+      world,
+    })
     return { venv, server, summary }
   } catch (error) {
     await server.stop()

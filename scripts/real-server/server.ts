@@ -75,6 +75,11 @@ async function probe(url: string, dir: string): Promise<MlflowProbe> {
   }
 }
 
+/** The SQLite store of a server whose data lives in `dir`. */
+export function backendStoreUri(dir: string): string {
+  return `sqlite:///${join(dir, 'mlflow.db')}`
+}
+
 /** Starts `mlflow server` and resolves once GET /health answers 200. */
 export async function startMlflowServer(options: MlflowServerOptions): Promise<MlflowServer> {
   const ownDir = options.dir === undefined
@@ -87,7 +92,7 @@ export async function startMlflowServer(options: MlflowServerOptions): Promise<M
       mlflow: options.mlflow,
       serverArgs: [
         '--backend-store-uri',
-        `sqlite:///${join(dir, 'mlflow.db')}`,
+        backendStoreUri(dir),
         '--default-artifact-root',
         join(dir, 'artifacts'),
         ...(options.extraArgs ?? []),

@@ -32,7 +32,12 @@ describe('experiments page', () => {
   it('lists experiments, most recently updated first, with the demo marker', async () => {
     renderRoute('/experiments')
     expect(await screen.findByRole('link', { name: 'llm-finetune' })).toBeTruthy()
-    expect(rowNames().slice(0, 3)).toEqual(['llm-finetune', 'resnet-hparam-sweep', 'sklearn-real-usage'])
+    expect(rowNames().slice(0, 4)).toEqual([
+      'llm-finetune',
+      'resnet-hparam-sweep',
+      'training-curves',
+      'sklearn-real-usage',
+    ])
     expect(screen.getByText('Demo data')).toBeTruthy()
     expect(rowNames()).not.toContain('archived-experiment')
   })
@@ -132,7 +137,7 @@ describe('experiments page', () => {
     await user.type(screen.getByLabelText('Description (Markdown, optional)'), 'Hello **world**')
     await user.click(screen.getByRole('button', { name: 'Create' }))
     await waitFor(() => {
-      expect(router.state.location.pathname).toBe('/experiments/10')
+      expect(router.state.location.pathname).toBe('/experiments/11')
     })
     expect(await screen.findByRole('heading', { name: 'fresh-experiment' })).toBeTruthy()
     expect(screen.getByText('world').tagName).toBe('STRONG')
