@@ -28,6 +28,8 @@ export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [react()],
   resolve: { alias },
+  // The metric reduction worker is loaded as a module worker: build it as one.
+  worker: { format: 'es' },
   server: {
     proxy:
       mode === 'mock'

@@ -13,3 +13,25 @@ export interface MetricPoint {
 export interface RunMetricPoint extends MetricPoint {
   runId: string
 }
+
+/**
+ * A whole metric history in columns: 24 bytes a point instead of a ~60-byte object, so ten
+ * 100,000-step histories stay near 24 MB and move to a worker without copying.
+ */
+export interface MetricColumns {
+  steps: Float64Array
+  timestamps: Float64Array
+  values: Float64Array
+}
+
+export function toMetricColumns(points: readonly MetricPoint[]): MetricColumns {
+  const steps = new Float64Array(points.length)
+  const timestamps = new Float64Array(points.length)
+  const values = new Float64Array(points.length)
+  points.forEach((point, index) => {
+    steps[index] = point.step
+    timestamps[index] = point.timestamp
+    values[index] = point.value
+  })
+  return { steps, timestamps, values }
+}
