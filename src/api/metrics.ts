@@ -6,7 +6,12 @@
  */
 
 import { queryOptions } from '@tanstack/react-query'
-import type { MetricPoint, RunMetricPoint } from '@/domain/metrics/metric-point'
+import {
+  toMetricColumns,
+  type MetricColumns,
+  type MetricPoint,
+  type RunMetricPoint,
+} from '@/domain/metrics/metric-point'
 import { mlflowClientOf } from './client-binding'
 import { array, int64, metricValue, object, string, withDefault, type Decoder } from './decode'
 import { MLFLOW_API, type MlflowClient } from './http'
@@ -70,6 +75,44 @@ export async function getMetricHistory(
     { keyOf: (point) => `${point.step}|${point.timestamp}|${point.value}` },
   )
   return items
+}
+
+/**
+ * Full histories are big (100,000 points is ~4 MB of JSON): at most two are fetched at a time, so
+ * a page of charts cannot flood the server or starve the sampled requests that draw first.
+ */
+export const FULL_HISTORY_CONCURRENCY = 2
+let fullHistoryActive = 0
+const fullHistoryWaiting: (() => void)[] = []
+
+async function withFullHistorySlot<T>(task: () => Promise<T>): Promise<T> {
+  if (fullHistoryActive >= FULL_HISTORY_CONCURRENCY) {
+    await new Promise<void>((resolve) => {
+      fullHistoryWaiting.push(resolve)
+    })
+  } else {
+    fullHistoryActive++
+  }
+  try {
+    return await task()
+  } finally {
+    // The slot passes straight to the next waiter, or frees up.
+    const next = fullHistoryWaiting.shift()
+    if (next === undefined) fullHistoryActive--
+    else next()
+  }
+}
+
+/** Every point of one metric of one run, in columns, fetched in a shared two-at-a-time queue. */
+export async function getMetricColumns(
+  client: MlflowClient,
+  params: MetricHistoryParams,
+  signal?: AbortSignal,
+): Promise<MetricColumns> {
+  return withFullHistorySlot(async () => {
+    signal?.throwIfAborted()
+    return toMetricColumns(await getMetricHistory(client, params, signal))
+  })
 }
 
 /** The server's limit on `run_ids` per sampled request. */
@@ -162,7 +205,7 @@ export async function getSampledMetricHistory(
 
 /**
  * Keys: `['metrics']` ⊃ `['metrics', 'history', runId, metricKey]`,
- * `['metrics', 'sampled', metricKey, params]`.
+ * `['metrics', 'columns', runId, metricKey]`, `['metrics', 'sampled', metricKey, params]`.
  */
 export const metricQueries = {
   all: () => ['metrics'],
@@ -170,6 +213,12 @@ export const metricQueries = {
     queryOptions({
       queryKey: ['metrics', 'history', runId, metricKey],
       queryFn: ({ client, signal }) => getMetricHistory(mlflowClientOf(client), { runId, metricKey }, signal),
+    }),
+  /** The whole history in columns, for charts that draw every point. */
+  columns: ({ runId, metricKey }: MetricHistoryParams) =>
+    queryOptions({
+      queryKey: ['metrics', 'columns', runId, metricKey],
+      queryFn: ({ client, signal }) => getMetricColumns(mlflowClientOf(client), { runId, metricKey }, signal),
     }),
   sampled: (params: SampledMetricParams) => {
     const normalized = normalizeSampled(params)
