@@ -1,6 +1,6 @@
 /**
  * Screenshots of Runboard pages in the system Chromium, for looking at what we built:
- *   npx tsx scripts/screenshot.ts <base-url> <out-dir> [path ...] [--dark] [--width 1440]
+ *   npx tsx scripts/screenshot.ts <base-url> <out-dir> [path ...] [--dark] [--width 1440] [--full]
  */
 
 import { mkdirSync } from 'node:fs'
@@ -13,7 +13,11 @@ import { CHROMIUM_ARGS } from './chromium-args'
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { dark: { type: 'boolean', default: false }, width: { type: 'string', default: '1440' } },
+    options: {
+      dark: { type: 'boolean', default: false },
+      width: { type: 'string', default: '1440' },
+      full: { type: 'boolean', default: false },
+    },
   })
   const [baseUrl, outDir, ...pagePaths] = positionals
   if (baseUrl === undefined || outDir === undefined)
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
     await page.goto(new URL(path, baseUrl).toString())
     await page.waitForLoadState('networkidle')
     const file = join(outDir, `${String(index).padStart(2, '0')}${values.dark ? '-dark' : ''}.png`)
-    await page.screenshot({ path: file, fullPage: false })
+    await page.screenshot({ path: file, fullPage: values.full })
     console.log(`${file}: ${page.url()}`)
   }
   await browser.close()

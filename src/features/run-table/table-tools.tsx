@@ -4,6 +4,7 @@ import { columnId, columnLabel, type ColumnRef, type RunKeys } from '@/domain/ru
 import type { RunTableView } from '@/domain/runs/run-table-view'
 import { runsToCsv } from '@/domain/runs/runs-csv'
 import type { RunTableUpdate } from './run-table'
+import { downloadText } from '@/ui/download'
 
 interface TableToolsProps {
   view: RunTableView
@@ -25,18 +26,6 @@ const GROUP_NAMES: Record<ColumnRef['group'], string> = {
   metrics: 'Metric',
   params: 'Param',
   tags: 'Tag',
-}
-
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  // Give the browser the blob before letting it go.
-  window.setTimeout(() => {
-    URL.revokeObjectURL(url)
-  }, 10_000)
 }
 
 /** Group by, expand or collapse all nested runs, and export the view as CSV. */
@@ -148,7 +137,7 @@ export function TableTools({
         type="button"
         disabled={matches.length === 0}
         onClick={() => {
-          download(runsToCsv(matches, columns), 'runs.csv')
+          downloadText(runsToCsv(matches, columns), 'runs.csv', 'text/csv;charset=utf-8')
         }}
       >
         Export CSV
