@@ -13,6 +13,7 @@ import {
   type MockStoreOptions,
   type StoreRun,
 } from './store/store'
+import { chartsBenchSource } from './world/charts-bench-world'
 import { contractWorld } from './world/contract-world'
 import { DEMO_EXPERIMENTS, demoSources } from './world/demo-world'
 import { createRandom, pick } from './world/random'
@@ -48,6 +49,8 @@ function sourcesFor(name: ScenarioName): ExperimentSource[] {
       return [...demoSources(), { experiment: { name: HUGE_EXPERIMENT, tags: {} }, runs: hugeRuns }]
     case 'runs-20k':
       return [...demoSources(), sweep20kSource()]
+    case 'charts-bench':
+      return [...demoSources(), chartsBenchSource()]
     default:
       return demoSources()
   }
