@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { bindMlflowClient } from './client-binding'
 import { TEST_MLFLOW_API, TEST_MLFLOW_BASE, setupTestHttpServer } from '@/testing/http-test-server'
 import { createMlflowClient } from './http'
-import { getMetricHistory, getSampledMetricHistory, metricQueries } from './metrics'
+import { getMetricColumns, getMetricHistory, getSampledMetricHistory, metricQueries } from './metrics'
 
 const BASE = TEST_MLFLOW_BASE
 const API = TEST_MLFLOW_API
@@ -83,6 +83,66 @@ describe('getMetricHistory', () => {
     const query = metricQueries.history({ runId: 'r1', metricKey: 'loss' })
     expect(query.queryKey).toEqual(['metrics', 'history', 'r1', 'loss'])
     expect(await queryClient.query(query)).toHaveLength(5)
+  })
+})
+
+describe('getMetricColumns', () => {
+  const history = http.get(`${API}/metrics/get-history`, ({ request }) => {
+    const pages: Record<string, { metrics: unknown[]; next_page_token?: string }> = {
+      first: { metrics: [point(0), point(1, 'NaN')], next_page_token: 'p2' },
+      // A shifted offset repeats the previous page's last row; an int64 may come as a string.
+      p2: {
+        metrics: [point(1, 'NaN'), { ...point(2, 'Infinity'), step: '2' }, point(3, '-Infinity')],
+        next_page_token: 'p3',
+      },
+      p3: { metrics: [point(4), { key: 'loss', value: 0.5, timestamp: 1005 }] },
+    }
+    const page = pages[new URL(request.url).searchParams.get('page_token') ?? 'first']
+    return page ? HttpResponse.json(page) : badRequest('Invalid page token')
+  })
+
+  it('reads every page into columns once, non-finite values as numbers, a missing step as 0', async () => {
+    server.use(history)
+    const columns = await getMetricColumns(client, { runId: 'r1', metricKey: 'loss' })
+    expect([...columns.steps]).toEqual([0, 1, 2, 3, 4, 0])
+    expect([...columns.timestamps]).toEqual([1000, 1001, 1002, 1003, 1004, 1005])
+    expect([...columns.values]).toEqual([0, Number.NaN, Infinity, -Infinity, 0.4, 0.5])
+  })
+
+  it('names the row that does not decode', async () => {
+    server.use(
+      http.get(`${API}/metrics/get-history`, () =>
+        HttpResponse.json({ metrics: [point(0), { key: 'loss', value: 'lots', timestamp: 1, step: 1 }] }),
+      ),
+    )
+    await expect(getMetricColumns(client, { runId: 'r1', metricKey: 'loss' })).rejects.toMatchObject({
+      kind: 'decode',
+      path: '$.metrics[1].value',
+    })
+  })
+
+  it('runs at most two full histories at a time', async () => {
+    let active = 0
+    let most = 0
+    // The first requests wait until two are in flight, so a queue that allowed more would show it.
+    let release = () => {}
+    const twoInFlight = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.use(
+      http.get(`${API}/metrics/get-history`, async () => {
+        active++
+        most = Math.max(most, active)
+        if (active === 2) release()
+        await twoInFlight
+        active--
+        return HttpResponse.json({ metrics: [point(0)] })
+      }),
+    )
+    await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((runId) => getMetricColumns(client, { runId, metricKey: 'loss' })),
+    )
+    expect(most).toBe(2)
   })
 })
 
