@@ -25,7 +25,7 @@ describe('compare page: metric charts', () => {
     expect(screen.getByRole('region', { name: 'Chart val_accuracy' })).toBeTruthy()
     // Short histories come back whole from the sampled endpoint: no "sampled" label.
     await within(chart).findByText(/^all [\d,]+ points$/)
-    const plot = within(chart).getByRole('img', { name: /loss chart/ })
+    const plot = await within(chart).findByRole('img', { name: /loss chart/ })
     plot.focus()
     fireEvent.keyDown(plot, { key: 'ArrowRight' })
     const tooltip = await within(chart).findByRole('status')

@@ -30,7 +30,10 @@ function resolveVariables(source: Element, target: Element): void {
 }
 
 /** The chart's SVG as standalone markup, or undefined when nothing is drawn. */
-export function chartSvgMarkup(container: HTMLElement, title: string): { markup: string; width: number; height: number } | undefined {
+export function chartSvgMarkup(
+  container: HTMLElement,
+  title: string,
+): { markup: string; width: number; height: number } | undefined {
   const svg = container.querySelector('svg.recharts-surface')
   if (svg === null) return undefined
   const width = Number(svg.getAttribute('width') ?? 600)
@@ -47,7 +50,10 @@ export function chartSvgMarkup(container: HTMLElement, title: string): { markup:
   const background = document.createElementNS(SVG_NS, 'rect')
   background.setAttribute('width', '100%')
   background.setAttribute('height', '100%')
-  background.setAttribute('fill', getComputedStyle(container).getPropertyValue('--surface').trim() || '#ffffff')
+  background.setAttribute(
+    'fill',
+    getComputedStyle(container).getPropertyValue('--surface').trim() || '#ffffff',
+  )
   const heading = document.createElementNS(SVG_NS, 'text')
   heading.setAttribute('x', '8')
   heading.setAttribute('y', '17')

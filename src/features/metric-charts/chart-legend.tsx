@@ -18,7 +18,12 @@ export function ChartLegend({ runs, labels, groupColors }: ChartLegendProps) {
     groupColors === undefined
       ? runs.map((run) => {
           const label = labels.get(run.info.runId)
-          return { id: run.info.runId, name: label?.name ?? run.info.runId, color: label?.color ?? '#888888', count: undefined }
+          return {
+            id: run.info.runId,
+            name: label?.name ?? run.info.runId,
+            color: label?.color ?? '#888888',
+            count: undefined,
+          }
         })
       : [...groupColors].map(([value, color]) => ({
           id: `group:${value}`,
@@ -69,7 +74,8 @@ export function HighlightStyle() {
   const line = `line-${cssId(highlighted)}`
   return (
     <style>
-      {`.metric-charts .chart-line:not(.${line}), .metric-charts .chart-band:not(.${line}) { opacity: 0.15; }
+      {`.metric-charts .chart-line:not(.${line}) path { stroke-opacity: 0.15; }
+.metric-charts .chart-band:not(.${line}) path { fill-opacity: 0.05; }
 .metric-charts .chart-line.${line} path { stroke-width: 2.5px; }`}
     </style>
   )

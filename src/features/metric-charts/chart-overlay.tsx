@@ -1,7 +1,7 @@
-import { memo, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { formatXValue } from '@/domain/metrics/chart-format'
-import { makeScale } from '@/domain/metrics/chart-scale'
-import { nearestIndex } from '@/domain/metrics/chart-series'
+import { makeScale, type PixelScale } from '@/domain/metrics/chart-scale'
+import { nearestIndex, pointsInRange } from '@/domain/metrics/chart-series'
 import type { XRange } from '@/domain/metrics/chart-view'
 import { nonFiniteMarkers, type NonFiniteMarker } from '@/domain/metrics/series-gaps'
 import { formatMetricValue } from '@/domain/format/format-number'
@@ -35,6 +35,11 @@ interface HoverRow {
 const MIN_DRAG_PX = 6
 /** The cursor highlights the nearest line within this many pixels. */
 const HIGHLIGHT_PX = 12
+/**
+ * The line under the pointer is emphasised in this chart at once, and on every other chart once the
+ * pointer rests this long: restyling every chart on each mouse move would cost frames.
+ */
+const SHARE_HIGHLIGHT_MS = 150
 
 const MARKER_TEXT: Record<NonFiniteMarker['kind'], string> = { nan: 'NaN', inf: '+∞', '-inf': '−∞' }
 
@@ -45,11 +50,16 @@ const MARKER_TEXT: Record<NonFiniteMarker['kind'], string> = { nan: 'NaN', inf: 
  * infinite (which the lines show as gaps). Keyboard: focus the plot, ←/→ move the crosshair, Enter
  * keeps nothing, Escape resets the zoom.
  */
-export function ChartOverlay({ frame, plot, lines, label, onZoom, onResetZoom, onHighlight }: ChartOverlayProps) {
-  const xScale = useMemo(
-    () => makeScale(frame.xDomain, [0, plot.width]),
-    [frame.xDomain, plot.width],
-  )
+export function ChartOverlay({
+  frame,
+  plot,
+  lines,
+  label,
+  onZoom,
+  onResetZoom,
+  onHighlight,
+}: ChartOverlayProps) {
+  const xScale = useMemo(() => makeScale(frame.xDomain, [0, plot.width]), [frame.xDomain, plot.width])
   const yScale = useMemo(
     () => makeScale(frame.yDomain, [plot.height, 0], frame.yScale),
     [frame.yDomain, frame.yScale, plot.height],
@@ -59,13 +69,29 @@ export function ChartOverlay({ frame, plot, lines, label, onZoom, onResetZoom, o
   const hoverLines = useMemo(() => lines.filter((line) => line.faint !== true), [lines])
 
   const rows = useMemo(
-    () => (cursor === undefined ? [] : rowsAt(hoverLines, xScale.fromPixel(cursor.px), tolerance(frame, plot))),
+    () =>
+      cursor === undefined ? [] : rowsAt(hoverLines, xScale.fromPixel(cursor.px), tolerance(frame, plot)),
     [cursor, hoverLines, xScale, frame, plot],
   )
   const nearest = cursor === undefined ? undefined : nearestLine(rows, cursor.py, yScale.toPixel)
+  const nearestPath = useMemo(() => {
+    const line = hoverLines.find((candidate) => candidate.id === nearest)
+    return line === undefined ? undefined : { line, d: linePath(line, frame, xScale, yScale) }
+  }, [hoverLines, nearest, frame, xScale, yScale])
+
+  // Where the plot is on the page, read once per visit: reading it per mouse move forces a layout.
+  const boxRef = useRef<DOMRect | null>(null)
+  const shareTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(
+    () => () => {
+      clearTimeout(shareTimer.current)
+    },
+    [],
+  )
 
   const point = (event: MouseEvent<HTMLDivElement>) => {
-    const box = event.currentTarget.getBoundingClientRect()
+    const box = boxRef.current ?? event.currentTarget.getBoundingClientRect()
+    boxRef.current = box
     return {
       px: Math.min(Math.max(event.clientX - box.left, 0), plot.width),
       py: Math.min(Math.max(event.clientY - box.top, 0), plot.height),
@@ -77,8 +103,18 @@ export function ChartOverlay({ frame, plot, lines, label, onZoom, onResetZoom, o
     const id =
       next === undefined
         ? undefined
-        : nearestLine(rowsAt(hoverLines, xScale.fromPixel(next.px), tolerance(frame, plot)), next.py, yScale.toPixel)
-    onHighlight(hoverLines.find((line) => line.id === id)?.highlightId)
+        : nearestLine(
+            rowsAt(hoverLines, xScale.fromPixel(next.px), tolerance(frame, plot)),
+            next.py,
+            yScale.toPixel,
+          )
+    const highlightId = hoverLines.find((line) => line.id === id)?.highlightId
+    clearTimeout(shareTimer.current)
+    if (next === undefined) onHighlight(undefined)
+    else
+      shareTimer.current = setTimeout(() => {
+        onHighlight(highlightId)
+      }, SHARE_HIGHLIGHT_MS)
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -116,7 +152,11 @@ export function ChartOverlay({ frame, plot, lines, label, onZoom, onResetZoom, o
         move(next)
         if (drag !== undefined) setDrag({ from: drag.from, to: next.px })
       }}
+      onMouseEnter={(event) => {
+        boxRef.current = event.currentTarget.getBoundingClientRect()
+      }}
       onMouseLeave={() => {
+        boxRef.current = null
         move(undefined)
         setDrag(undefined)
       }}
@@ -135,6 +175,14 @@ export function ChartOverlay({ frame, plot, lines, label, onZoom, onResetZoom, o
     >
       <svg className="chart-overlay-svg" width={plot.width} height={plot.height} aria-hidden="true">
         <Markers lines={lines} toX={xScale.toPixel} height={plot.height} width={plot.width} />
+        {nearestPath !== undefined && (
+          <path
+            className="chart-nearest-line"
+            d={nearestPath.d}
+            stroke={nearestPath.line.color}
+            strokeDasharray={nearestPath.line.dash}
+          />
+        )}
         {cursor !== undefined && hoverX !== undefined && (
           <line
             className="chart-crosshair"
@@ -171,9 +219,7 @@ export function ChartOverlay({ frame, plot, lines, label, onZoom, onResetZoom, o
           className="chart-tooltip"
           role="status"
           style={
-            tooltipLeft
-              ? { right: plot.width - cursor.px + 12, top: 4 }
-              : { left: cursor.px + 12, top: 4 }
+            tooltipLeft ? { right: plot.width - cursor.px + 12, top: 4 } : { left: cursor.px + 12, top: 4 }
           }
         >
           <div className="chart-tooltip-x">{formatXValue(hoverX, frame.xAxis)}</div>
@@ -191,6 +237,21 @@ export function ChartOverlay({ frame, plot, lines, label, onZoom, onResetZoom, o
       )}
     </div>
   )
+}
+
+/** A line's path in overlay pixels, broken at gaps, cut to the visible x range. */
+function linePath(line: ChartLine, frame: ChartFrame, xScale: PixelScale, yScale: PixelScale): string {
+  const parts: string[] = []
+  let pen = 'M'
+  for (const { x, y } of pointsInRange(line.points, { start: frame.xDomain[0], end: frame.xDomain[1] })) {
+    if (!Number.isFinite(y) || (frame.yScale === 'log' && y <= 0)) {
+      pen = 'M'
+      continue
+    }
+    parts.push(`${pen}${xScale.toPixel(x).toFixed(1)},${yScale.toPixel(y).toFixed(1)}`)
+    pen = 'L'
+  }
+  return parts.join('')
 }
 
 /** Four pixels in x units: how far past its ends a line still answers for the cursor. */

@@ -13,7 +13,13 @@ interface ChartToolbarProps {
 }
 
 /** Every chart setting, each written to the URL as it changes. */
-export function ChartToolbar({ view, metrics, availableMetrics, groupOptions, onViewChange }: ChartToolbarProps) {
+export function ChartToolbar({
+  view,
+  metrics,
+  availableMetrics,
+  groupOptions,
+  onViewChange,
+}: ChartToolbarProps) {
   const set = (patch: Partial<ChartView>) => {
     onViewChange((current) => ({ ...current, ...patch }))
   }

@@ -9,6 +9,7 @@ import { downloadText } from '@/ui/download'
 import { ErrorState } from '@/ui/states'
 import { chartFileName, downloadChartPng, downloadChartSvg } from './chart-export'
 import { MetricChart } from './metric-chart'
+import { useAfterFirstDraw, useDrawTurn } from './draw-turns'
 import { useChartBox } from './use-chart-box'
 import { useMetricLines, type RunLine } from './use-metric-lines'
 import { useSetHighlight } from './highlight-store'
@@ -75,6 +76,8 @@ export const MetricChartCard = memo(function MetricChartCard({
   const [loadAll, setLoadAll] = useState(false)
   const setHighlight = useSetHighlight()
   const title = metricKeys.join(' + ')
+  const [drawn, setDrawn] = useState(false)
+  const refine = useAfterFirstDraw(drawn)
   const { lines, isPending, error, refining, overBudget, missingPoints } = useMetricLines({
     metricKeys,
     runs,
@@ -83,8 +86,12 @@ export const MetricChartCard = memo(function MetricChartCard({
     plotWidth: Math.max(width - 80, 100),
     enabled: seen && width > 0,
     loadAll,
+    refine,
   })
-  const drawing = useMemo(() => drawChart(lines, labels, view, groupColors), [lines, labels, view, groupColors])
+  const drawing = useMemo(
+    () => drawChart(lines, labels, view, groupColors),
+    [lines, labels, view, groupColors],
+  )
   const frame = useMemo(
     () =>
       drawing.xDomain === undefined || drawing.yDomain === undefined
@@ -100,6 +107,10 @@ export const MetricChartCard = memo(function MetricChartCard({
     [width, view.xAxis, view.yScale, drawing.xDomain, drawing.yDomain],
   )
 
+  const myTurn = useDrawTurn(frame !== undefined)
+  // Once this chart has drawn its first lines, the full histories may start loading.
+  if (myTurn && frame !== undefined && !drawn) setDrawn(true)
+
   useEffect(() => {
     if (onRanges === undefined || lines.length === 0) return
     for (const metricKey of metricKeys) onRanges(metricKey, rangesOf(lines, metricKey))
@@ -109,7 +120,9 @@ export const MetricChartCard = memo(function MetricChartCard({
   const exportCsv = () => {
     downloadText(
       chartCsv(
-        drawing.lines.filter((line) => line.faint !== true).map((line) => ({ name: line.label, points: line.points })),
+        drawing.lines
+          .filter((line) => line.faint !== true)
+          .map((line) => ({ name: line.label, points: line.points })),
         X_AXIS_LABELS[view.xAxis].toLowerCase().replace(' ', '_'),
       ),
       chartFileName(title, 'csv'),
@@ -129,6 +142,7 @@ export const MetricChartCard = memo(function MetricChartCard({
         {lines.length === 0 ? `No compared run logged ${title}.` : `No values to draw in this range.`}
       </p>
     )
+  else if (!myTurn) body = null
   else
     body = (
       <MetricChart

@@ -46,13 +46,25 @@ interface MetricChartProps {
 }
 
 /** The chart library's rows for a line, kept per points array, so an unchanged line keeps its data. */
-const plotCache = new WeakMap<readonly XY[], { scale: ChartYScale; rows: PlotPoint[] }>()
+const plotCache = new WeakMap<readonly XY[], { scale: ChartYScale; rows: readonly PlotPoint[] }>()
 
-function plotRows(points: readonly XY[], scale: ChartYScale): PlotPoint[] {
+function plotRows(points: readonly XY[], scale: ChartYScale): readonly PlotPoint[] {
   const cached = plotCache.get(points)
   if (cached?.scale === scale) return cached.rows
-  const rows = plottable(points, scale)
+  // Frozen: the chart library's store (Immer) skips frozen data instead of freezing every point again.
+  const rows = Object.freeze(plottable(points, scale))
   plotCache.set(points, { scale, rows })
+  return rows
+}
+
+const bandCache = new WeakMap<readonly GroupPoint[], readonly GroupPoint[]>()
+
+function bandRows(points: readonly GroupPoint[]): readonly GroupPoint[] {
+  let rows = bandCache.get(points)
+  if (rows === undefined) {
+    rows = Object.freeze([...points])
+    bandCache.set(points, rows)
+  }
   return rows
 }
 
@@ -75,7 +87,11 @@ const ChartLines = memo(function ChartLines({
         dataKey="x"
         domain={[frame.xDomain[0], frame.xDomain[1]]}
         allowDataOverflow
-        ticks={frame.xAxis === 'wall' ? undefined : niceTicks(frame.xDomain, Math.max(Math.floor(frame.width / 110), 2))}
+        ticks={
+          frame.xAxis === 'wall'
+            ? undefined
+            : niceTicks(frame.xDomain, Math.max(Math.floor(frame.width / 110), 2))
+        }
         height={X_AXIS_HEIGHT}
         tickFormatter={(value: number) => formatXTick(value, frame.xAxis)}
         stroke="var(--muted)"
@@ -95,7 +111,7 @@ const ChartLines = memo(function ChartLines({
       {bands.map((band) => (
         <Area
           key={band.id}
-          data={[...band.points]}
+          data={bandRows(band.points)}
           dataKey={bandValue}
           type="linear"
           stroke="none"
@@ -135,7 +151,15 @@ export function cssId(id: string): string {
 }
 
 /** One chart: Recharts draws the lines; our overlay draws hover, zoom box and NaN markers. */
-export function MetricChart({ frame, lines, bands, label, onZoom, onResetZoom, onHighlight }: MetricChartProps) {
+export function MetricChart({
+  frame,
+  lines,
+  bands,
+  label,
+  onZoom,
+  onResetZoom,
+  onHighlight,
+}: MetricChartProps) {
   return (
     <div className="metric-chart" style={{ width: frame.width, height: frame.height }}>
       <ChartLines frame={frame} lines={lines} bands={bands} />

@@ -79,8 +79,7 @@ export function MetricCharts({ runs, colors, view, onViewChange, onRanges }: Met
     [keys],
   )
   const metrics = useMemo(
-    () =>
-      view.metrics ?? defaultChartMetrics(runs, availableMetrics),
+    () => view.metrics ?? defaultChartMetrics(runs, availableMetrics),
     [view.metrics, runs, availableMetrics],
   )
   const groupOptions = useMemo(() => {
@@ -107,7 +106,9 @@ export function MetricCharts({ runs, colors, view, onViewChange, onRanges }: Met
     const values = [...new Set([...labels.values()].map((label) => label.group ?? NO_GROUP))].sort(
       compareCellValues,
     )
-    return new Map(values.map((value, index) => [value, RUN_PALETTE[index % RUN_PALETTE.length] ?? '#4e79a7']))
+    return new Map(
+      values.map((value, index) => [value, RUN_PALETTE[index % RUN_PALETTE.length] ?? '#4e79a7']),
+    )
   }, [labels])
 
   const onZoom = useCallback(
@@ -118,7 +119,10 @@ export function MetricCharts({ runs, colors, view, onViewChange, onRanges }: Met
           range === undefined
             ? undefined
             : current.xAxis === 'step'
-              ? { start: Math.floor(range.start), end: Math.max(Math.ceil(range.end), Math.floor(range.start) + 1) }
+              ? {
+                  start: Math.floor(range.start),
+                  end: Math.max(Math.ceil(range.end), Math.floor(range.start) + 1),
+                }
               : { start: Math.round(range.start), end: Math.round(range.end) },
       }))
     },
@@ -141,7 +145,11 @@ export function MetricCharts({ runs, colors, view, onViewChange, onRanges }: Met
           groupOptions={groupOptions}
           onViewChange={onViewChange}
         />
-        <ChartLegend runs={runs} labels={labels} groupColors={view.groupBy === undefined ? undefined : groupColors} />
+        <ChartLegend
+          runs={runs}
+          labels={labels}
+          groupColors={view.groupBy === undefined ? undefined : groupColors}
+        />
         {availableMetrics.length === 0 ? (
           <EmptyState title="No metrics">These runs logged no metrics to chart.</EmptyState>
         ) : metrics.length === 0 ? (

@@ -98,9 +98,7 @@ export function MetricPicker({ available, selected, onChange }: MetricPickerProp
             ))}
           </ul>
           {matches.length > MAX_LISTED && (
-            <p className="muted">
-              {matches.length - MAX_LISTED} more: narrow the search to see them.
-            </p>
+            <p className="muted">{matches.length - MAX_LISTED} more: narrow the search to see them.</p>
           )}
           {matches.length === 0 && <p className="muted">No metric matches “{search}”.</p>}
           <button type="button" onClick={close}>

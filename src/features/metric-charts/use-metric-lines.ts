@@ -38,6 +38,8 @@ export interface MetricLinesRequest {
   enabled: boolean
   /** Fetch every point even beyond the budget. */
   loadAll: boolean
+  /** False until the sampled lines are on screen: full histories wait so they never delay them. */
+  refine: boolean
 }
 
 export interface MetricLines {
@@ -80,14 +82,18 @@ function groupByRun(points: readonly (MetricPoint & { runId: string })[]): Map<s
  * keeps unchanged point objects across refetches (structural sharing), so when a running run's
  * chart refreshes, the finished runs keep their arrays and their lines are not recomputed.
  */
-const chartPointsCache = new WeakMap<MetricPoint, { first: MetricPoint; length: number; xAxis: ChartXAxis; points: XY[] }>()
+const chartPointsCache = new WeakMap<
+  MetricPoint,
+  { first: MetricPoint; length: number; xAxis: ChartXAxis; points: XY[] }
+>()
 
 function cachedChartPoints(points: readonly MetricPoint[], xAxis: ChartXAxis): XY[] {
   const first = points[0]
   const last = points[points.length - 1]
   if (first === undefined || last === undefined) return []
   const cached = chartPointsCache.get(last)
-  if (cached?.first === first && cached.length === points.length && cached.xAxis === xAxis) return cached.points
+  if (cached?.first === first && cached.length === points.length && cached.xAxis === xAxis)
+    return cached.points
   const chartPoints = toChartPoints(points, xAxis)
   chartPointsCache.set(last, { first, length: points.length, xAxis, points: chartPoints })
   return chartPoints
@@ -115,7 +121,7 @@ interface Pair {
 }
 
 export function useMetricLines(request: MetricLinesRequest): MetricLines {
-  const { xAxis, zoom, plotWidth, enabled, loadAll } = request
+  const { xAxis, zoom, plotWidth, enabled, loadAll, refine } = request
   const metricKeys = request.metricKeys
   const keysKey = metricKeys.join('\n')
   const runsByKey = useMemo(
@@ -136,7 +142,12 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
     queries: metricKeys.map((metricKey, index) => {
       const runs = runsByKey[index] ?? []
       return {
-        ...metricQueries.sampled({ runIds: runs.map((run) => run.info.runId), metricKey, maxResults, stepRange }),
+        ...metricQueries.sampled({
+          runIds: runs.map((run) => run.info.runId),
+          metricKey,
+          maxResults,
+          stepRange,
+        }),
         enabled: enabled && runs.length > 0,
         placeholderData: keepPreviousData,
         refetchInterval: live ? LIVE_INTERVAL_MS : false,
@@ -162,7 +173,8 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
     return sum + estimatePoints(run, metricKey, sampledByKey[index]?.get(run.info.runId) ?? [])
   }, 0)
   const sampledReady = sampled.every((query) => !query.isPending)
-  const fetchFull = enabled && sampledReady && (loadAll || missingPoints <= FULL_HISTORY_BUDGET)
+  const withinBudget = loadAll || missingPoints <= FULL_HISTORY_BUDGET
+  const fetchFull = enabled && sampledReady && refine && withinBudget
   const columns = useQueries({
     queries: incomplete.map(({ run, metricKey }) => ({
       ...metricQueries.columns({ runId: run.info.runId, metricKey }),
@@ -188,7 +200,10 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
           const data = history?.data
           if (data === undefined) return { points: [], total: 0 }
           const points = columnsToChartPoints(data, xAxis)
-          return { points: await reduceOffThread(pointsInRange(points, zoom), buckets), total: data.values.length }
+          return {
+            points: await reduceOffThread(pointsInRange(points, zoom), buckets),
+            total: data.values.length,
+          }
         },
         enabled: history?.data !== undefined,
         staleTime: Number.POSITIVE_INFINITY,
@@ -202,11 +217,13 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
   const incompleteKey = incomplete.map(({ run, metricKey }) => `${metricKey}\n${run.info.runId}`).join('\t')
 
   const lines = useMemo(() => {
+    // All reduced lines replace the sampled ones at once: one redraw per chart, not one per run.
     const reduced = new Map<string, { points: XY[]; total: number }>()
-    incomplete.forEach(({ run, metricKey }, index) => {
-      const data = reductions[index]?.data
-      if (data !== undefined && data.total > 0) reduced.set(`${metricKey}\n${run.info.runId}`, data)
-    })
+    if (reductions.every((query) => query.data !== undefined))
+      incomplete.forEach(({ run, metricKey }, index) => {
+        const data = reductions[index]?.data
+        if (data !== undefined && data.total > 0) reduced.set(`${metricKey}\n${run.info.runId}`, data)
+      })
     const incompleteIds = new Set(incompleteKey.split('\t'))
     return metricKeys.flatMap((metricKey, keyIndex) =>
       (runsByKey[keyIndex] ?? []).flatMap((run): RunLine[] => {
@@ -245,7 +262,7 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
       columns.find((query) => query.error !== null)?.error ??
       null,
     refining,
-    overBudget: enabled && sampledReady && !fetchFull && incomplete.length > 0,
+    overBudget: enabled && sampledReady && !withinBudget && incomplete.length > 0,
     missingPoints,
   }
 }
