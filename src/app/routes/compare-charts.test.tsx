@@ -51,6 +51,16 @@ describe('compare page: metric charts', () => {
     })
   }, 20_000)
 
+  it('a zoom of at most 2,500 steps asks the server for that range and draws every point in it', async () => {
+    const [start, end] = [LONG_HISTORY.spikeStep - 500, LONG_HISTORY.spikeStep + 500]
+    renderRoute(
+      `/compare?runs=${id(LONG_HISTORY.runName)},${id('lr-0.01-seed-0')}&metrics=${LONG_HISTORY.metricKey}&zoom=${start}~${end}`,
+    )
+    const chart = await screen.findByRole('region', { name: `Chart ${LONG_HISTORY.metricKey}` })
+    await within(chart).findByText('all 1,001 points in view')
+    expect(within(chart).getByRole('button', { name: 'Reset zoom' })).toBeTruthy()
+  })
+
   it('restores every chart setting from the URL and writes changes back', async () => {
     const user = userEvent.setup()
     const { router } = renderRoute(

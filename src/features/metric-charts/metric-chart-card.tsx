@@ -50,12 +50,13 @@ function rangesOf(lines: readonly RunLine[], metricKey: string): Map<string, Met
   return ranges
 }
 
-function fidelityText(lines: readonly RunLine[]): { text: string; sampled: boolean } {
+function fidelityText(lines: readonly RunLine[], zoomed: boolean): { text: string; sampled: boolean } {
   const sampled = lines.some((line) => line.fidelity === 'sampled')
   if (sampled) return { text: 'sampled', sampled }
   const total = lines.reduce((sum, line) => sum + (line.totalPoints ?? 0), 0)
   const exact = lines.every((line) => line.totalPoints !== undefined)
-  return { text: exact ? `all ${total.toLocaleString('en')} points` : 'all points', sampled }
+  const where = zoomed ? ' in view' : ''
+  return { text: exact ? `all ${total.toLocaleString('en')} points${where}` : `all points${where}`, sampled }
 }
 
 /**
@@ -116,7 +117,7 @@ export const MetricChartCard = memo(function MetricChartCard({
     for (const metricKey of metricKeys) onRanges(metricKey, rangesOf(lines, metricKey))
   }, [lines, metricKeys, onRanges])
 
-  const fidelity = fidelityText(lines)
+  const fidelity = fidelityText(lines, view.zoom !== undefined)
   const exportCsv = () => {
     downloadText(
       chartCsv(

@@ -22,7 +22,7 @@ export interface RunLine {
   /** Sorted by x; at most a few points per pixel. */
   points: readonly XY[]
   fidelity: LineFidelity
-  /** How many points the line stands for, when every point was loaded. */
+  /** How many logged points the line stands for (in the zoomed range, when zoomed), when all were loaded. */
   totalPoints: number | undefined
 }
 
@@ -199,11 +199,13 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
         queryFn: async () => {
           const data = history?.data
           if (data === undefined) return { points: [], total: 0 }
-          const points = columnsToChartPoints(data, xAxis)
-          return {
-            points: await reduceOffThread(pointsInRange(points, zoom), buckets),
-            total: data.values.length,
-          }
+          const inView = pointsInRange(columnsToChartPoints(data, xAxis), zoom)
+          // In view proper: pointsInRange adds a neighbour each side so lines leave the plot.
+          const total =
+            zoom === undefined
+              ? inView.length
+              : inView.filter((p) => p.x >= zoom.start && p.x <= zoom.end).length
+          return { points: await reduceOffThread(inView, buckets), total }
         },
         enabled: history?.data !== undefined,
         staleTime: Number.POSITIVE_INFINITY,
@@ -222,7 +224,7 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
     if (reductions.every((query) => query.data !== undefined))
       incomplete.forEach(({ run, metricKey }, index) => {
         const data = reductions[index]?.data
-        if (data !== undefined && data.total > 0) reduced.set(`${metricKey}\n${run.info.runId}`, data)
+        if (data !== undefined) reduced.set(`${metricKey}\n${run.info.runId}`, data)
       })
     const incompleteIds = new Set(incompleteKey.split('\t'))
     return metricKeys.flatMap((metricKey, keyIndex) =>
@@ -242,7 +244,7 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
             metricKey,
             points: chartPoints,
             fidelity: sampledLine ? 'sampled' : 'all',
-            totalPoints: sampledLine || zoomed ? undefined : chartPoints.length,
+            totalPoints: sampledLine ? undefined : chartPoints.length,
           },
         ]
       }),
