@@ -42,9 +42,8 @@ import {
   chartsBenchGridRunName,
   chartsBenchLongRunName,
 } from '../mocks/world/charts-bench-world'
-import { appBuildState, buildApp } from '../server/app-build'
-import { startRunboard, type Runboard } from '../server/main'
-import { parseRunboardOptions } from '../server/options'
+import type { Runboard } from '../server/main'
+import { BenchError, startDemoServer } from './demo-server'
 import { chromiumVersion, ensureChromium, osName } from '../scripts/chromium'
 import { CHROMIUM_ARGS } from '../scripts/chromium-args'
 
@@ -59,9 +58,6 @@ const LONG_CHART = `Chart ${CHARTS_BENCH_LONG.metricKey}`
 const FIRST_GRID_CHART = `Chart ${CHARTS_BENCH_GRID.metricKeys[0] ?? 'm01'}`
 const LONG_POINTS = CHARTS_BENCH_LONG.runCount * CHARTS_BENCH_LONG.steps
 const API = 'ajax-api/2.0/mlflow/'
-
-/** A failure with a message meant for the person running the bench (no stack trace). */
-class BenchError extends Error {}
 
 /**
  * Installed before the app loads (plain JavaScript, run in the page as is). Records in
@@ -1078,24 +1074,10 @@ async function main(): Promise<void> {
   if (which !== 'a' && which !== 'b' && which !== 'both')
     throw new BenchError(`--case must be a, b or both, not ${which}`)
 
-  const root = join(import.meta.dirname, '..')
-  const build = await appBuildState(root, join(root, 'dist'))
-  if (values.dist !== undefined) console.log(`Using the build in ${values.dist}.`)
-  else if (build.fresh || values['no-build']) console.log('Using the current build in dist/.')
-  else {
-    console.log(`Building the app (${build.reason})…`)
-    await buildApp(root)
-  }
-
-  const parsed = parseRunboardOptions({
-    argv: ['--demo', '--mock-scenario', 'charts-bench', '--port', '0'],
-    env: {},
-    cwd: root,
-  })
-  if (parsed.kind !== 'run') throw new BenchError('could not configure the demo server')
-  const server = await startRunboard(parsed.config, {
-    log: () => {},
-    ...(values.dist === undefined ? {} : { staticDir: values.dist }),
+  const server = await startDemoServer({
+    scenario: 'charts-bench',
+    noBuild: values['no-build'],
+    dist: values.dist,
   })
   const executablePath = ensureChromium()
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })

@@ -18,13 +18,11 @@
  */
 
 import { cpus, loadavg, totalmem } from 'node:os'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { SWEEP_20K_EXPERIMENT } from '../mocks/world/sweep-20k-world'
-import { appBuildState, buildApp } from '../server/app-build'
-import { startRunboard, type Runboard } from '../server/main'
-import { parseRunboardOptions } from '../server/options'
+import type { Runboard } from '../server/main'
+import { BenchError, startDemoServer } from './demo-server'
 import { chromiumVersion, ensureChromium, osName } from '../scripts/chromium'
 import { CHROMIUM_ARGS } from '../scripts/chromium-args'
 
@@ -37,9 +35,6 @@ const SCROLL_FRAMES = 300
 const SCROLL_STEP_PX = 120
 const LONG_FRAME_MS = 50
 const VIEWPORT = { width: 1600, height: 900 }
-
-/** A failure with a message meant for the person running the bench (no stack trace). */
-class BenchError extends Error {}
 
 /**
  * Installed before the app loads: records, in `performance.now()` time, when the first run row is in
@@ -398,21 +393,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 1)
     throw new BenchError(`--runs must be a positive integer, not ${values.runs}`)
 
-  const root = join(import.meta.dirname, '..')
-  const build = await appBuildState(root, join(root, 'dist'))
-  if (build.fresh || values['no-build']) console.log('Using the current build in dist/.')
-  else {
-    console.log(`Building the app (${build.reason})…`)
-    await buildApp(root)
-  }
-
-  const parsed = parseRunboardOptions({
-    argv: ['--demo', '--mock-scenario', 'runs-20k', '--port', '0'],
-    env: {},
-    cwd: root,
-  })
-  if (parsed.kind !== 'run') throw new BenchError('could not configure the demo server')
-  const server = await startRunboard(parsed.config, { log: () => {} })
+  const server = await startDemoServer({ scenario: 'runs-20k', noBuild: values['no-build'] })
   const executablePath = ensureChromium()
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   const samples: Sample[] = []

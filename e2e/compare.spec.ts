@@ -73,6 +73,19 @@ test('compares seeds of two configurations: the diff, every point charted, value
   await expect(tooltip.getByRole('listitem')).toHaveCount(names.length)
   for (const name of names) await expect(tooltip).toContainText(name)
 
+  // Exports: the chart as SVG (its lines, with a title) and as PNG.
+  const svgDownload = page.waitForEvent('download')
+  await loss.getByRole('button', { name: 'SVG' }).click()
+  const svg = await readFile(await (await svgDownload).path(), 'utf8')
+  expect(svg).toContain('<svg')
+  expect(svg.match(/recharts-line-curve/g)?.length).toBe(names.length)
+  expect(svg).toContain('>loss</text>')
+  const pngDownload = page.waitForEvent('download')
+  await loss.getByRole('button', { name: 'PNG' }).click()
+  const png = await readFile(await (await pngDownload).path())
+  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG')
+  expect((await pngDownload).suggestedFilename()).toBe('loss.png')
+
   const toolbar = page.getByRole('toolbar', { name: 'Chart settings' })
   // The settings live in the URL: the box shows checked once the URL says so.
   await toolbar.getByRole('checkbox', { name: 'Log scale' }).click()
@@ -108,6 +121,8 @@ test('draws a 100,000-step history from every point, keeps its one-step spike, a
 
   // Drag across the spike's neighbourhood: the zoom goes to the URL and the detail is fetched.
   const plot = history.getByRole('img', { name: /chart/ })
+  // The mouse acts in the viewport: bring the whole chart into it first.
+  await history.scrollIntoViewIfNeeded()
   const box = await plot.boundingBox()
   if (box === null) throw new Error('the chart has no box')
   const xOf = (step: number) => box.x + (step / (LONG_HISTORY.steps - 1)) * box.width

@@ -7,9 +7,18 @@ export interface RunSpec extends Partial<RunInfo> {
   /** Latest values; step 0, timestamp 0. */
   metrics?: Record<string, number>
   tags?: Record<string, string>
+  datasets?: Run['datasets']
+  modelOutputs?: Run['modelOutputs']
 }
 
-export function makeRun({ params = {}, metrics = {}, tags = {}, ...info }: RunSpec = {}): Run {
+export function makeRun({
+  params = {},
+  metrics = {},
+  tags = {},
+  datasets = [],
+  modelOutputs = [],
+  ...info
+}: RunSpec = {}): Run {
   return {
     info: {
       runId: 'r',
@@ -28,8 +37,8 @@ export function makeRun({ params = {}, metrics = {}, tags = {}, ...info }: RunSp
       Object.entries(metrics).map(([key, value]) => [key, { key, value, timestamp: 0, step: 0 }]),
     ),
     tags,
-    datasets: [],
-    modelOutputs: [],
+    datasets,
+    modelOutputs,
     modelInputs: [],
   }
 }

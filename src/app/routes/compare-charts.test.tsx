@@ -1,7 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { http } from 'msw'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createMockServer } from '@mocks/node'
+import { mlflowError } from '@mocks/handlers/protocol'
 import { LONG_HISTORY } from '@mocks/world/contract-world'
 import { renderRoute } from '@/testing/render-route'
 
@@ -10,6 +12,9 @@ beforeAll(async () => {
   mock.server.listen({ onUnhandledRequest: 'error' })
   // The charts are a lazy chunk; load it once so the first test waits for data, not for the import.
   await import('@/features/metric-charts/metric-charts')
+})
+afterEach(() => {
+  mock.server.resetHandlers()
 })
 afterAll(() => {
   mock.server.close()
@@ -60,6 +65,24 @@ describe('compare page: metric charts', () => {
     await within(chart).findByText('all 1,001 points in view')
     expect(within(chart).getByRole('button', { name: 'Reset zoom' })).toBeTruthy()
   })
+
+  it('a chart whose data fails says so, and the rest of the page works', async () => {
+    mock.server.use(
+      http.get('*/metrics/get-history-bulk-interval', ({ request }) =>
+        new URL(request.url).searchParams.get('metric_key') === 'loss'
+          ? mlflowError('INTERNAL_ERROR', 'The metric store is down.')
+          : undefined,
+      ),
+    )
+    renderRoute(`/compare?runs=${seeds}`)
+    const broken = await screen.findByRole('region', { name: 'Chart loss' })
+    expect(
+      await within(broken).findByText(/Could not load loss/, undefined, { timeout: 10_000 }),
+    ).toBeTruthy()
+    const working = screen.getByRole('region', { name: 'Chart val_accuracy' })
+    await within(working).findByText(/^all [\d,]+ points$/)
+    expect(screen.getByRole('table', { name: 'Run differences' })).toBeTruthy()
+  }, 15_000)
 
   it('restores every chart setting from the URL and writes changes back', async () => {
     const user = userEvent.setup()

@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { describeError } from '@/api/describe-error'
 import { runQueries } from '@/api/runs'
+import { chartedMetrics } from '@/domain/metrics/chart-defaults'
 import type { ChartView } from '@/domain/metrics/chart-view'
 import type { Run } from '@/domain/runs/run'
 import { assignRunColors } from '@/domain/runs/run-colors'
@@ -65,6 +66,14 @@ export function CompareRoute() {
       sameRanges(current.get(metricKey), next) ? current : new Map(current).set(metricKey, next),
     )
   }, [])
+  // Charted metrics get min/max rows at once (marked loading), so the diff does not grow under the
+  // charts when their data lands.
+  const charted = useMemo(() => chartedMetrics(runs, view.charts.metrics), [runs, view.charts.metrics])
+  const metricRanges = useMemo(
+    (): RangesByMetric =>
+      new Map(charted.map((key) => [key, ranges.get(key) ?? new Map<string, MetricRange>()])),
+    [charted, ranges],
+  )
   const flipped = useMemo(() => new Set(view.flipped), [view.flipped])
   const onBaselineChange = useCallback(
     (runId: string) => {
@@ -129,7 +138,7 @@ export function CompareRoute() {
             onBaselineChange={onBaselineChange}
             flipped={flipped}
             onFlipDirection={onFlipDirection}
-            metricRanges={ranges}
+            metricRanges={metricRanges}
           />
           <h2>Metrics</h2>
           <Suspense fallback={<Loading label="Loading charts…" />}>

@@ -1,5 +1,6 @@
+import { makeRun as makeTestRun, type RunSpec } from '@/testing/make-run'
 import { describe, expect, it } from 'vitest'
-import type { Run, RunInfo } from './run'
+import type { Run } from './run'
 import {
   ATTRIBUTE_COLUMNS,
   cellValue,
@@ -16,44 +17,9 @@ import {
   type ColumnRef,
 } from './run-columns'
 
-interface RunSpec extends Partial<RunInfo> {
-  params?: Record<string, string>
-  metrics?: Record<string, number>
-  tags?: Record<string, string>
-  datasets?: Run['datasets']
-  modelOutputs?: Run['modelOutputs']
-}
-
-function makeRun({
-  params = {},
-  metrics = {},
-  tags = {},
-  datasets = [],
-  modelOutputs = [],
-  ...info
-}: RunSpec): Run {
-  return {
-    info: {
-      runId: 'r1',
-      runName: 'run one',
-      experimentId: '1',
-      userId: undefined,
-      status: 'FINISHED',
-      startTime: 1_000,
-      endTime: 5_000,
-      artifactUri: undefined,
-      lifecycleStage: 'active',
-      ...info,
-    },
-    params,
-    metrics: Object.fromEntries(
-      Object.entries(metrics).map(([key, value]) => [key, { key, value, timestamp: 0, step: 0 }]),
-    ),
-    tags,
-    datasets,
-    modelOutputs,
-    modelInputs: [],
-  }
+/** A run with this file's defaults; see src/testing/make-run.ts. */
+function makeRun(spec: RunSpec = {}): Run {
+  return makeTestRun({ runId: 'r1', runName: 'run one', startTime: 1_000, endTime: 5_000, ...spec })
 }
 
 function dataset(name: string, context?: string): Run['datasets'][number] {

@@ -101,12 +101,21 @@ describe('addRangeRows', () => {
     expect(max).toMatchObject({ values: [2, 2.5], differs: true })
   })
 
-  it('marks a run without a range as missing, and adds nothing until ranges arrive', () => {
+  it('marks a run whose chart has not loaded as pending, folding as the latest row does meanwhile', () => {
     const ranges = new Map([['acc', new Map([['b', range(0.1, 0.95)]])]])
     const accMin = addRangeRows(rows, ['a', 'b'], ranges).find((r) => diffRowId(r) === 'metrics:acc:min')
-    expect(accMin).toMatchObject({ values: [undefined, 0.1], sampled: [false, false], differs: true })
+    expect(accMin).toMatchObject({ values: [undefined, 0.1], pending: [true, false], differs: false })
     expect(addRangeRows(rows, ['a', 'b'], undefined)).toEqual(rows)
     expect(addRangeRows(rows, ['a', 'b'], new Map())).toEqual(rows)
+  })
+
+  it('marks a run without the metric as missing, not pending', () => {
+    const partial = [makeRun({ runId: 'a', metrics: { loss: 0.5 } }), makeRun({ runId: 'b', metrics: {} })]
+    const ranges = new Map([['loss', new Map([['a', range(0.2, 0.9)]])]])
+    const lossMax = addRangeRows(diffRuns(partial), ['a', 'b'], ranges).find(
+      (r) => diffRowId(r) === 'metrics:loss:max',
+    )
+    expect(lossMax).toMatchObject({ values: [0.9, undefined], pending: [false, false], differs: true })
   })
 })
 

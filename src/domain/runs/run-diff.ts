@@ -43,6 +43,8 @@ export interface DiffRow {
   readonly values: readonly CellValue[]
   /** min/max rows: per run, whether the value comes from a stride sample of the history. */
   readonly sampled?: readonly boolean[]
+  /** min/max rows: per run, whether the value is still being loaded by the charts. */
+  readonly pending?: readonly boolean[]
   readonly differs: boolean
 }
 
@@ -159,9 +161,20 @@ export function addRangeRows(
     if (byRun === undefined) return [latest]
     const perRun = runIds.map((runId) => byRun.get(runId))
     const sampled = perRun.map((range) => range?.sampled ?? false)
+    // A run that has the metric but no range yet: its chart is still loading.
+    const pending = perRun.map((range, index) => range === undefined && latest.values[index] !== undefined)
+    const loading = pending.some(Boolean)
     const statRow = (stat: MetricStat): DiffRow => {
       const values = perRun.map((range) => range?.[stat])
-      return { ...latest, stat, values, sampled, differs: anyDiffers(values) }
+      // While loading, a row folds or shows as its latest row does, so it does not jump when data lands.
+      return {
+        ...latest,
+        stat,
+        values,
+        sampled,
+        pending,
+        differs: loading ? latest.differs : anyDiffers(values),
+      }
     }
     return [latest, statRow('min'), statRow('max')]
   })

@@ -1,37 +1,12 @@
+import { makeRun as makeTestRun, type RunSpec } from '@/testing/make-run'
 import { describe, expect, it } from 'vitest'
 import { parseRunOrderBy } from '../search-filter/parse-order-by'
-import type { Run, RunInfo } from './run'
+import type { Run } from './run'
 import { serverOrderBy, serverSortsAsText, sortRuns, type RunSort } from './run-sort'
 
-interface RunSpec extends Partial<RunInfo> {
-  params?: Record<string, string>
-  metrics?: Record<string, number>
-  tags?: Record<string, string>
-}
-
-function makeRun({ params = {}, metrics = {}, tags = {}, ...info }: RunSpec): Run {
-  return {
-    info: {
-      runId: 'r',
-      runName: '',
-      experimentId: '1',
-      userId: undefined,
-      status: 'FINISHED',
-      startTime: 1_000,
-      endTime: 2_000,
-      artifactUri: undefined,
-      lifecycleStage: 'active',
-      ...info,
-    },
-    params,
-    metrics: Object.fromEntries(
-      Object.entries(metrics).map(([key, value]) => [key, { key, value, timestamp: 0, step: 0 }]),
-    ),
-    tags,
-    datasets: [],
-    modelOutputs: [],
-    modelInputs: [],
-  }
+/** A run with this file's defaults; see src/testing/make-run.ts. */
+function makeRun(spec: RunSpec = {}): Run {
+  return makeTestRun({ runId: 'r', ...spec })
 }
 
 const ids = (runs: readonly Run[]) => runs.map((run) => run.info.runId)

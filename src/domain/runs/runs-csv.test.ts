@@ -1,37 +1,18 @@
+import { makeRun as makeTestRun, type RunSpec } from '@/testing/make-run'
 import { describe, expect, it } from 'vitest'
-import type { Run, RunInfo } from './run'
+import type { Run } from './run'
 import type { ColumnRef } from './run-columns'
 import { csvTextField, isoDuration, runsToCsv } from './runs-csv'
 
-interface RunSpec extends Partial<RunInfo> {
-  params?: Record<string, string>
-  metrics?: Record<string, number>
-  tags?: Record<string, string>
-}
-
-function makeRun({ params = {}, metrics = {}, tags = {}, ...info }: RunSpec = {}): Run {
-  return {
-    info: {
-      runId: 'r1',
-      runName: 'run',
-      experimentId: '1',
-      userId: undefined,
-      status: 'FINISHED',
-      startTime: Date.UTC(2026, 0, 5, 9, 0, 0),
-      endTime: Date.UTC(2026, 0, 5, 10, 2, 3, 500),
-      artifactUri: undefined,
-      lifecycleStage: 'active',
-      ...info,
-    },
-    params,
-    metrics: Object.fromEntries(
-      Object.entries(metrics).map(([key, value]) => [key, { key, value, timestamp: 0, step: 0 }]),
-    ),
-    tags,
-    datasets: [],
-    modelOutputs: [],
-    modelInputs: [],
-  }
+/** A run with this file's defaults; see src/testing/make-run.ts. */
+function makeRun(spec: RunSpec = {}): Run {
+  return makeTestRun({
+    runId: 'r1',
+    runName: 'run',
+    startTime: Date.UTC(2026, 0, 5, 9, 0, 0),
+    endTime: Date.UTC(2026, 0, 5, 10, 2, 3, 500),
+    ...spec,
+  })
 }
 
 const attr = (key: string): ColumnRef => ({ group: 'attributes', key })

@@ -179,7 +179,11 @@ export const RunDiffRow = memo(function RunDiffRow({
             className={classes.length === 0 ? undefined : classes.join(' ')}
             title={copyDiffValue(row.kind, value)}
           >
-            {value === undefined ? (
+            {value === undefined && row.pending?.[index] === true ? (
+              <span className="muted" title="Comes from the metric chart once it has loaded">
+                …
+              </span>
+            ) : value === undefined ? (
               <span className="missing">missing</span>
             ) : (
               <span className="run-diff-value">{text}</span>

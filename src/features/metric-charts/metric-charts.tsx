@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { RunLabel } from '@/domain/metrics/chart-lines'
 import { NO_GROUP } from '@/domain/metrics/chart-lines'
+import { chartableMetrics, defaultChartMetrics } from '@/domain/metrics/chart-defaults'
 import type { ChartView, XRange } from '@/domain/metrics/chart-view'
 import type { Run } from '@/domain/runs/run'
 import { RUN_PALETTE } from '@/domain/runs/run-colors'
@@ -20,10 +21,6 @@ import { createHighlightStore, HighlightContext } from './highlight-store'
 import { MetricChartCard, type MetricRange } from './metric-chart-card'
 import './metric-charts.css'
 
-/** Charts shown by default: the metrics most runs logged over several steps. */
-const DEFAULT_CHART_COUNT = 6
-const SYSTEM_PREFIX = 'system/'
-
 export interface MetricChartsProps {
   runs: readonly Run[]
   /** run id -> colour, shared with the rest of the page. */
@@ -32,30 +29,6 @@ export interface MetricChartsProps {
   onViewChange: (update: (view: ChartView) => ChartView) => void
   /** Each chart reports the min and max it loaded per run, for the diff. */
   onRanges?: ((metricKey: string, ranges: ReadonlyMap<string, MetricRange>) => void) | undefined
-}
-
-/** Keys logged as histories (a step past 0) by the most runs come first; system metrics last. */
-export function defaultChartMetrics(runs: readonly Run[], available: readonly string[]): string[] {
-  const score = (key: string) => {
-    let runsWithKey = 0
-    let history = 0
-    for (const run of runs) {
-      const metric = run.metrics[key]
-      if (metric === undefined) continue
-      runsWithKey++
-      if (metric.step > 0) history++
-    }
-    return { runsWithKey, history, system: key.startsWith(SYSTEM_PREFIX) ? 1 : 0 }
-  }
-  const scores = new Map(available.map((key) => [key, score(key)]))
-  return [...available]
-    .sort((a, b) => {
-      const sa = scores.get(a)
-      const sb = scores.get(b)
-      if (sa === undefined || sb === undefined) return 0
-      return sa.system - sb.system || sb.history - sa.history || sb.runsWithKey - sa.runsWithKey
-    })
-    .slice(0, DEFAULT_CHART_COUNT)
 }
 
 function groupText(run: Run, ref: ColumnRef | undefined): string | undefined {
@@ -71,13 +44,7 @@ function groupText(run: Run, ref: ColumnRef | undefined): string | undefined {
 export function MetricCharts({ runs, colors, view, onViewChange, onRanges }: MetricChartsProps) {
   const [highlight] = useState(createHighlightStore)
   const keys = useMemo(() => collectRunKeys(runs), [runs])
-  const availableMetrics = useMemo(
-    () => [
-      ...keys.metrics.filter((key) => !key.startsWith(SYSTEM_PREFIX)),
-      ...keys.metrics.filter((key) => key.startsWith(SYSTEM_PREFIX)),
-    ],
-    [keys],
-  )
+  const availableMetrics = useMemo(() => chartableMetrics(runs), [runs])
   const metrics = useMemo(
     () => view.metrics ?? defaultChartMetrics(runs, availableMetrics),
     [view.metrics, runs, availableMetrics],
