@@ -49,7 +49,10 @@ describe('metricValue', () => {
     ['Infinity', Number.POSITIVE_INFINITY],
     ['-Infinity', Number.NEGATIVE_INFINITY],
     ['1.5e-3', 0.0015],
-    [1.7976931348623157e308, 1.7976931348623157e308],
+    // The SQL stores' stand-in for ±inf reads as the infinity it stood for.
+    [1.7976931348623157e308, Number.POSITIVE_INFINITY],
+    [-1.7976931348623157e308, Number.NEGATIVE_INFINITY],
+    [1.7e308, 1.7e308],
   ])('reads %j', (wire, expected) => {
     expect(decode(metricValue, wire)).toBe(expected)
   })

@@ -73,11 +73,23 @@ const NON_FINITE: Readonly<Record<string, number>> = {
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
 
 /**
+ * MLflow's SQL stores cannot hold an infinity: they save ±inf as ±1.7976931348623157e308 (the
+ * largest double) and serve that back. Nobody logs exactly that number, so it reads as the infinity
+ * it stood for: charts draw it as a marked gap instead of a line off to 1e308.
+ */
+export function fromStoredInfinity(value: number): number {
+  if (value >= Number.MAX_VALUE) return Number.POSITIVE_INFINITY
+  if (value <= -Number.MAX_VALUE) return Number.NEGATIVE_INFINITY
+  return value
+}
+
+/**
  * A metric value as a real JS number. Protobuf's JSON mapping spells non-finite doubles as the strings
- * "NaN", "Infinity" and "-Infinity" (JSON has no literal for them), and may quote finite ones.
+ * "NaN", "Infinity" and "-Infinity" (JSON has no literal for them), and may quote finite ones. The SQL
+ * stores' stand-in for infinity reads as infinity (see fromStoredInfinity).
  */
 export const metricValue: Decoder<number> = (value, path) => {
-  if (typeof value === 'number') return value
+  if (typeof value === 'number') return fromStoredInfinity(value)
   if (typeof value === 'string') {
     const special = NON_FINITE[value]
     if (special !== undefined) return special

@@ -8,7 +8,17 @@
 import { queryOptions } from '@tanstack/react-query'
 import { type MetricColumns, type MetricPoint, type RunMetricPoint } from '@/domain/metrics/metric-point'
 import { mlflowClientOf } from './client-binding'
-import { array, int64, metricValue, object, optionalText, string, withDefault, type Decoder } from './decode'
+import {
+  array,
+  fromStoredInfinity,
+  int64,
+  metricValue,
+  object,
+  optionalText,
+  string,
+  withDefault,
+  type Decoder,
+} from './decode'
 import { MLFLOW_API, type MlflowClient } from './http'
 import { collectPages, pageOf, type Page } from './paging'
 
@@ -137,7 +147,7 @@ const historyColumnsPage: Decoder<ColumnsPage> = (value, path) => {
     ) {
       steps.push(step ?? 0)
       timestamps.push(timestamp)
-      values.push(metric)
+      values.push(fromStoredInfinity(metric))
       return
     }
     const point = metricPointDecoder(item, `${path}.metrics[${index}]`)

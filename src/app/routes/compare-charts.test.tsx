@@ -84,6 +84,20 @@ describe('compare page: metric charts', () => {
     expect(screen.getByRole('table', { name: 'Run differences' })).toBeTruthy()
   }, 15_000)
 
+  it('shows NaN and infinite values as marked gaps, never as numbers', async () => {
+    renderRoute(
+      `/compare?runs=${id('mnist-edge-values')},${id('mnist-cnn-1')}&metrics=grad_norm,diverged_loss`,
+    )
+    const gradNorm = await screen.findByRole('region', { name: 'Chart grad_norm' })
+    // Each marker carries a <title> saying what and where (the chart's hover text for it).
+    expect(await within(gradNorm).findByText('mnist-edge-values: +∞ at 1')).toBeTruthy()
+    expect(within(gradNorm).getByText('mnist-edge-values: −∞ at 2')).toBeTruthy()
+    const diverged = screen.getByRole('region', { name: 'Chart diverged_loss' })
+    expect(await within(diverged).findByText('mnist-edge-values: NaN at 2')).toBeTruthy()
+    // The y axis fits the finite values, not the ±1.8e308 the SQL store keeps for ±∞.
+    expect(within(gradNorm).queryByText(/e\+30\d/)).toBeNull()
+  })
+
   it('restores every chart setting from the URL and writes changes back', async () => {
     const user = userEvent.setup()
     const { router } = renderRoute(
