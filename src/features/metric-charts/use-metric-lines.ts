@@ -78,24 +78,34 @@ function groupByRun(points: readonly (MetricPoint & { runId: string })[]): Map<s
 }
 
 /**
- * A run's sampled points as chart points, reused while the run's sample is unchanged. React Query
- * keeps unchanged point objects across refetches (structural sharing), so when a running run's
- * chart refreshes, the finished runs keep their arrays and their lines are not recomputed.
+ * A run's sampled points as chart points, reused while the run's sample is unchanged: when a running
+ * run's chart refreshes, the other runs keep their arrays, so their lines are not recomputed (the
+ * chart library memoises per data array). A content signature, not object identity, says
+ * "unchanged": a refetch reorders rows across runs. Keyed by run, metric and axis; bounded.
  */
-const chartPointsCache = new WeakMap<
-  MetricPoint,
-  { first: MetricPoint; length: number; xAxis: ChartXAxis; points: XY[] }
->()
+const chartPointsCache = new Map<string, { signature: string; points: XY[] }>()
+const CHART_POINTS_CACHE_LIMIT = 5000
 
-function cachedChartPoints(points: readonly MetricPoint[], xAxis: ChartXAxis): XY[] {
+export function sampleSignature(points: readonly MetricPoint[]): string {
+  let steps = 0
+  let values = 0
+  for (const point of points) {
+    steps += point.step
+    if (Number.isFinite(point.value)) values += point.value
+  }
   const first = points[0]
   const last = points[points.length - 1]
-  if (first === undefined || last === undefined) return []
-  const cached = chartPointsCache.get(last)
-  if (cached?.first === first && cached.length === points.length && cached.xAxis === xAxis)
-    return cached.points
+  return `${points.length}|${first?.timestamp}|${last?.timestamp}|${last?.value}|${steps}|${values}`
+}
+
+export function cachedChartPoints(key: string, points: readonly MetricPoint[], xAxis: ChartXAxis): XY[] {
+  const cacheKey = `${key}\n${xAxis}`
+  const signature = sampleSignature(points)
+  const cached = chartPointsCache.get(cacheKey)
+  if (cached?.signature === signature) return cached.points
   const chartPoints = toChartPoints(points, xAxis)
-  chartPointsCache.set(last, { first, length: points.length, xAxis, points: chartPoints })
+  if (chartPointsCache.size >= CHART_POINTS_CACHE_LIMIT) chartPointsCache.clear()
+  chartPointsCache.set(cacheKey, { signature, points: chartPoints })
   return chartPoints
 }
 
@@ -236,7 +246,11 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
           return [{ runId, metricKey, points: full.points, fidelity: 'all', totalPoints: full.total }]
         const points = sampledByKey[keyIndex]?.get(runId)
         if (points === undefined) return []
-        const chartPoints = cachedChartPoints(points, xAxis)
+        const chartPoints = cachedChartPoints(
+          `${pairKey}\n${stepRange?.start}~${stepRange?.end}`,
+          points,
+          xAxis,
+        )
         const sampledLine = incompleteIds.has(pairKey)
         return [
           {
