@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router'
 import { RunOverview } from '@/features/run-page/run-overview'
 import { NotFound } from './route-error'
+import { RunMetricsTab } from './run-metrics-tab'
 import { paths, RUN_TABS } from '../paths'
 import { useRuntimeConfig } from '../runtime-config-context'
 import type { RuntimeConfig } from '../runtime-config'
@@ -52,6 +53,8 @@ export function RunRoute() {
           renderExperimentLink={(id) => <Link to={paths.experiment(id)}>Experiment {id}</Link>}
           renderRunLink={(id, label) => <Link to={paths.directRun(id)}>{label}</Link>}
         />
+      ) : known === 'metrics' ? (
+        <RunMetricsTab runId={runId} />
       ) : (
         <p className="notice">
           The {known} tab is not built yet. The overview has the run's parameters and latest metrics.
