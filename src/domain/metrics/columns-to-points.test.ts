@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { columnsToChartPoints } from './columns-to-points'
-import { toMetricColumns } from './metric-point'
+import type { MetricColumns } from './metric-point'
 
-const columns = toMetricColumns([
-  { step: 2, timestamp: 1_000, value: 0.5 },
-  { step: 0, timestamp: 2_000, value: Number.NaN },
-  { step: 1, timestamp: 3_000, value: 0.25 },
-])
+const columns: MetricColumns = {
+  steps: Float64Array.from([2, 0, 1]),
+  timestamps: Float64Array.from([1_000, 2_000, 3_000]),
+  values: Float64Array.from([0.5, Number.NaN, 0.25]),
+}
 
 describe('columnsToChartPoints', () => {
   it('sorts by step and keeps NaN', () => {

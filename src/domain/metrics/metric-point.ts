@@ -23,15 +23,3 @@ export interface MetricColumns {
   timestamps: Float64Array
   values: Float64Array
 }
-
-export function toMetricColumns(points: readonly MetricPoint[]): MetricColumns {
-  const steps = new Float64Array(points.length)
-  const timestamps = new Float64Array(points.length)
-  const values = new Float64Array(points.length)
-  points.forEach((point, index) => {
-    steps[index] = point.step
-    timestamps[index] = point.timestamp
-    values[index] = point.value
-  })
-  return { steps, timestamps, values }
-}

@@ -143,7 +143,6 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
   )
   const live = request.runs.some((run) => run.info.status === 'RUNNING')
   const stepRange = stepRangeOf(xAxis, zoom)
-  const zoomed = stepRange !== undefined
   const maxResults =
     stepRange !== undefined && stepRange.end - stepRange.start + 1 <= MAX_SAMPLED_POINTS
       ? MAX_SAMPLED_POINTS
@@ -264,7 +263,16 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
       }),
     )
     // eslint-disable-next-line react-hooks/exhaustive-deps -- incomplete and reductions are new arrays each render; incompleteKey and reductionsKey say when they changed
-  }, [runsByKey, sampledByKey, xAxis, keysKey, zoomed, incompleteKey, reductionsKey])
+  }, [
+    runsByKey,
+    sampledByKey,
+    xAxis,
+    keysKey,
+    stepRange?.start,
+    stepRange?.end,
+    incompleteKey,
+    reductionsKey,
+  ])
 
   const refining =
     incomplete.length > 0 &&
