@@ -82,6 +82,10 @@ describe('compare page: metric charts', () => {
     const working = screen.getByRole('region', { name: 'Chart val_accuracy' })
     await within(working).findByText(/^all [\d,]+ points$/)
     expect(screen.getByRole('table', { name: 'Run differences' })).toBeTruthy()
+    // The store is back: Retry draws the chart.
+    mock.server.resetHandlers()
+    fireEvent.click(within(broken).getByRole('button', { name: /Retry/ }))
+    await within(broken).findByText(/^all [\d,]+ points$/)
   }, 15_000)
 
   it('shows NaN and infinite values as marked gaps, never as numbers', async () => {

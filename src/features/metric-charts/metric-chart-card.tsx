@@ -79,7 +79,7 @@ export const MetricChartCard = memo(function MetricChartCard({
   const title = metricKeys.join(' + ')
   const [drawn, setDrawn] = useState(false)
   const refine = useAfterFirstDraw(drawn)
-  const { lines, isPending, error, refining, overBudget, missingPoints } = useMetricLines({
+  const { lines, isPending, error, refining, overBudget, missingPoints, retry } = useMetricLines({
     metricKeys,
     runs,
     xAxis: view.xAxis,
@@ -135,7 +135,13 @@ export const MetricChartCard = memo(function MetricChartCard({
   if (!seen || width === 0) body = null
   else if (error !== null) {
     const description = describeError(error)
-    body = <ErrorState title={`Could not load ${title}: ${description.title}`} detail={description.detail} />
+    body = (
+      <ErrorState
+        title={`Could not load ${title}: ${description.title}`}
+        detail={description.detail}
+        onRetry={retry}
+      />
+    )
   } else if (isPending) body = <p className="chart-status muted">Loading {title}…</p>
   else if (frame === undefined)
     body = (

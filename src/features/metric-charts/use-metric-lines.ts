@@ -52,6 +52,8 @@ export interface MetricLines {
   overBudget: boolean
   /** The estimated size of the full histories still missing. */
   missingPoints: number
+  /** Asks again for whatever failed. */
+  retry: () => void
 }
 
 /** Sampled steps per request: one per pixel, in steps of 100 px so resizing rarely refetches. */
@@ -288,5 +290,9 @@ export function useMetricLines(request: MetricLinesRequest): MetricLines {
     refining,
     overBudget: enabled && sampledReady && !withinBudget && incomplete.length > 0,
     missingPoints,
+    retry: () => {
+      for (const query of sampled) if (query.isError) void query.refetch()
+      for (const query of columns) if (query.isError) void query.refetch()
+    },
   }
 }
