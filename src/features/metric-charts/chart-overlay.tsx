@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { formatXValue } from '@/domain/metrics/chart-format'
-import { makeScale, type PixelScale } from '@/domain/metrics/chart-scale'
-import { nearestIndex, pointsInRange } from '@/domain/metrics/chart-series'
+import { linePath, nearestLine, rowsAt } from '@/domain/metrics/chart-hover'
+import { makeScale } from '@/domain/metrics/chart-scale'
 import type { XRange } from '@/domain/metrics/chart-view'
 import { nonFiniteMarkers, type NonFiniteMarker } from '@/domain/metrics/series-gaps'
 import { formatMetricValue } from '@/domain/format/format-number'
@@ -23,12 +23,6 @@ interface ChartOverlayProps {
   onZoom: (range: XRange) => void
   onResetZoom: () => void
   onHighlight: (lineId: string | undefined) => void
-}
-
-interface HoverRow {
-  line: ChartLine
-  x: number
-  y: number
 }
 
 /** A drag shorter than this is a click, not a zoom. */
@@ -73,10 +67,13 @@ export function ChartOverlay({
       cursor === undefined ? [] : rowsAt(hoverLines, xScale.fromPixel(cursor.px), tolerance(frame, plot)),
     [cursor, hoverLines, xScale, frame, plot],
   )
-  const nearest = cursor === undefined ? undefined : nearestLine(rows, cursor.py, yScale.toPixel)
+  const nearest =
+    cursor === undefined ? undefined : nearestLine(rows, cursor.py, yScale.toPixel, HIGHLIGHT_PX)
   const nearestPath = useMemo(() => {
     const line = hoverLines.find((candidate) => candidate.id === nearest)
-    return line === undefined ? undefined : { line, d: linePath(line, frame, xScale, yScale) }
+    return line === undefined
+      ? undefined
+      : { line, d: linePath(line.points, frame.xDomain, frame.yScale, { x: xScale, y: yScale }) }
   }, [hoverLines, nearest, frame, xScale, yScale])
 
   // Where the plot is on the page, read once per visit: reading it per mouse move forces a layout.
@@ -107,6 +104,7 @@ export function ChartOverlay({
             rowsAt(hoverLines, xScale.fromPixel(next.px), tolerance(frame, plot)),
             next.py,
             yScale.toPixel,
+            HIGHLIGHT_PX,
           )
     const highlightId = hoverLines.find((line) => line.id === id)?.highlightId
     clearTimeout(shareTimer.current)
@@ -239,57 +237,9 @@ export function ChartOverlay({
   )
 }
 
-/** A line's path in overlay pixels, broken at gaps, cut to the visible x range. */
-function linePath(line: ChartLine, frame: ChartFrame, xScale: PixelScale, yScale: PixelScale): string {
-  const parts: string[] = []
-  let pen = 'M'
-  for (const { x, y } of pointsInRange(line.points, { start: frame.xDomain[0], end: frame.xDomain[1] })) {
-    if (!Number.isFinite(y) || (frame.yScale === 'log' && y <= 0)) {
-      pen = 'M'
-      continue
-    }
-    parts.push(`${pen}${xScale.toPixel(x).toFixed(1)},${yScale.toPixel(y).toFixed(1)}`)
-    pen = 'L'
-  }
-  return parts.join('')
-}
-
 /** Four pixels in x units: how far past its ends a line still answers for the cursor. */
 function tolerance(frame: ChartFrame, plot: PlotArea): number {
   return ((frame.xDomain[1] - frame.xDomain[0]) / plot.width) * 4
-}
-
-/** Each line's point nearest to x, highest value first; lines that have not started or have ended sit out. */
-function rowsAt(lines: readonly ChartLine[], x: number, slack: number): HoverRow[] {
-  const found: HoverRow[] = []
-  for (const line of lines) {
-    const first = line.points[0]
-    const last = line.points[line.points.length - 1]
-    if (first === undefined || last === undefined || x < first.x - slack || x > last.x + slack) continue
-    const point = line.points[nearestIndex(line.points, x)]
-    if (point !== undefined) found.push({ line, x: point.x, y: point.y })
-  }
-  return found.sort((a, b) => sortValue(b.y) - sortValue(a.y))
-}
-
-/** The line whose value is drawn nearest the pointer's height, within HIGHLIGHT_PX. */
-function nearestLine(rows: readonly HoverRow[], py: number, toY: (y: number) => number): string | undefined {
-  let best: string | undefined
-  let bestDistance = HIGHLIGHT_PX
-  for (const row of rows) {
-    if (!Number.isFinite(row.y)) continue
-    const distance = Math.abs(toY(row.y) - py)
-    if (distance <= bestDistance) {
-      best = row.line.id
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-/** NaN first, then by value: a sorted list reads top to bottom like the chart. */
-function sortValue(y: number): number {
-  return Number.isNaN(y) ? Number.NEGATIVE_INFINITY : y
 }
 
 /** A tick under the plot for every NaN, over it for +∞ and under for −∞, in the line's colour. */

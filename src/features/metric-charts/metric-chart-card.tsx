@@ -7,7 +7,8 @@ import type { ChartView, XRange } from '@/domain/metrics/chart-view'
 import type { Run } from '@/domain/runs/run'
 import { downloadText } from '@/ui/download'
 import { ErrorState } from '@/ui/states'
-import { chartFileName, downloadChartPng, downloadChartSvg } from './chart-export'
+import { ChartCardActions } from './chart-card-actions'
+import { chartFileName } from './chart-export'
 import { MetricChart } from './metric-chart'
 import { useAfterFirstDraw, useDrawTurn } from './draw-turns'
 import { useChartBox } from './use-chart-box'
@@ -192,42 +193,16 @@ export const MetricChartCard = memo(function MetricChartCard({
             Load all points (~{missingPoints.toLocaleString('en')})
           </button>
         )}
-        <span className="chart-card-actions">
-          {view.zoom !== undefined && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                onZoom(undefined)
-              }}
-            >
-              Reset zoom
-            </button>
-          )}
-          <button
-            type="button"
-            className="link-button"
-            disabled={frame === undefined}
-            onClick={() => {
-              if (boxRef.current !== null) void downloadChartPng(boxRef.current, title)
-            }}
-          >
-            PNG
-          </button>
-          <button
-            type="button"
-            className="link-button"
-            disabled={frame === undefined}
-            onClick={() => {
-              if (boxRef.current !== null) downloadChartSvg(boxRef.current, title)
-            }}
-          >
-            SVG
-          </button>
-          <button type="button" className="link-button" disabled={frame === undefined} onClick={exportCsv}>
-            CSV
-          </button>
-        </span>
+        <ChartCardActions
+          title={title}
+          chartBox={boxRef}
+          drawn={frame !== undefined}
+          zoomed={view.zoom !== undefined}
+          onResetZoom={() => {
+            onZoom(undefined)
+          }}
+          onExportCsv={exportCsv}
+        />
       </header>
       <div className="chart-box" ref={boxRef} style={{ height: CHART_HEIGHT }}>
         {body}
