@@ -5,6 +5,7 @@
  * its own ids, and `normalize` maps ids in responses back to names.
  */
 
+import { createHash } from 'node:crypto'
 import { getResponse, type HttpHandler } from 'msw'
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
@@ -26,6 +27,9 @@ export interface Observed {
   contentType: string | null
   headers: Record<string, string>
   text: string
+  /** The body's size and SHA-256 (hex), for comparing binary and big bodies. */
+  size: number
+  sha256: string
 }
 
 export interface Backend {
@@ -73,17 +77,26 @@ export function toFetchRequest(baseUrl: string, request: ContractRequest, backen
   return new Request(url, { method: request.method, headers, body })
 }
 
+/** Headers every response is compared on, when present. */
+const COMPARED_HEADERS = ['content-disposition', 'x-content-type-options', 'content-range']
+/** Headers compared on file downloads (answers with a Content-Disposition) only. */
+const FILE_HEADERS = ['accept-ranges', 'cache-control', 'content-length']
+
 async function observe(response: Response): Promise<Observed> {
   const headers: Record<string, string> = {}
-  for (const name of ['content-disposition', 'x-content-type-options']) {
+  const isFile = response.headers.has('content-disposition')
+  for (const name of [...COMPARED_HEADERS, ...(isFile ? FILE_HEADERS : [])]) {
     const value = response.headers.get(name)
     if (value !== null) headers[name] = value
   }
+  const bytes = new Uint8Array(await response.arrayBuffer())
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
     headers,
-    text: await response.text(),
+    text: new TextDecoder().decode(bytes),
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
   }
 }
 
@@ -102,6 +115,8 @@ export function mockBackend(handlers: readonly HttpHandler[], artifactRoot: stri
           contentType: 'text/html; charset=utf-8',
           headers: {},
           text: '<unhandled by mocks>',
+          size: 0,
+          sha256: '',
         }
       }
       return observe(response)

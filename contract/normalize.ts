@@ -1,7 +1,7 @@
 /**
  * What of a response the contract compares. Everything is kept (status, content type, the headers
  * of raw routes, every key and value, array order, page tokens, error bodies) except what no two
- * servers can share: generated run ids (mapped back to run names), the artifact root directory, and
+ * servers can share (file bodies that are big or binary are compared by size and SHA-256): generated run ids (mapped back to run names), the artifact root directory, and
  * wall-clock times of experiments (runs carry explicit, seeded times and are compared exactly).
  */
 
@@ -58,6 +58,11 @@ function normalizeValue(value: unknown, backend: Backend, idToName: ReadonlyMap<
   return value
 }
 
+/** Whether decoding lost nothing: no replacement characters and the same number of bytes back. */
+function isUtf8(text: string, size: number): boolean {
+  return !text.includes('\uFFFD') && new TextEncoder().encode(text).length === size
+}
+
 export function normalize(observed: Observed, backend: Backend): Normalized {
   const idToName = new Map([...backend.runIds].map(([name, id]) => [id, name]))
   const isJson = observed.contentType?.startsWith('application/json') ?? false
@@ -68,6 +73,12 @@ export function normalize(observed: Observed, backend: Backend): Normalized {
     } catch {
       body = `<invalid JSON> ${observed.text}`
     }
+  } else if (observed.headers['content-disposition'] !== undefined) {
+    // A file: its bytes, as text when short and UTF-8 (so that a difference shows), else as a hash.
+    body =
+      observed.size <= 2048 && isUtf8(observed.text, observed.size)
+        ? observed.text
+        : `<${observed.size} bytes, sha256 ${observed.sha256}>`
   } else if (observed.contentType?.startsWith('text/html')) {
     // Flask and uvicorn error pages: the status and type are the contract, not their markup.
     body = '<html page>'

@@ -5,6 +5,7 @@
  */
 
 import {
+  ARTIFACT_ZOO,
   CONTRACT_EPOCH,
   CONTRACT_EXPERIMENTS as E,
   LONG_HISTORY,
@@ -595,7 +596,58 @@ export const artifactCases: ContractCase[] = [
     path: 'a.txt',
   }),
   get('get-artifact: missing path', '/get-artifact', { run_uuid: run('mnist-cnn-1') }),
+  ...zooCases(),
 ]
+
+/** The artifact zoo: listings, every preview type's bytes and headers, ranges, bad paths. */
+function zooCases(): ContractCase[] {
+  const zoo = run(ARTIFACT_ZOO.runName)
+  const many = run(ARTIFACT_ZOO.manyRunName)
+  const list = (name: string, runRef: string, path?: string): ContractCase =>
+    get(`artifacts/list: zoo ${name}`, `${API}/artifacts/list`, {
+      run_id: runRef,
+      ...(path === undefined ? {} : { path }),
+    })
+  const file = (name: string, path: string, headers?: Record<string, string>): ContractCase => ({
+    name: `get-artifact: zoo ${name}`,
+    request: { method: 'GET', path: '/get-artifact', query: { run_uuid: zoo, path }, headers },
+  })
+  const P = ARTIFACT_ZOO.paths
+  return [
+    list('root', zoo),
+    list('subdirectory', zoo, 'plots'),
+    list('nested subdirectory', zoo, 'plots/roc'),
+    list('trailing slash', zoo, 'reports/'),
+    list('a file', zoo, P.json),
+    list('missing folder', zoo, 'no/such/dir'),
+    list('5,000 files in one folder (not paged)', many, ARTIFACT_ZOO.manyDir),
+    list('5,000 files: root', many),
+    get('artifacts/list: zoo (ajax)', `${AJAX}/artifacts/list`, { run_id: zoo, path: 'data' }),
+    ...Object.entries(P).map(([kind, path]) => file(kind, path)),
+    file('a file of the 5,000', ARTIFACT_ZOO.manyFile(1234)),
+    {
+      name: 'get-artifact: zoo run_id alias',
+      request: { method: 'GET', path: '/get-artifact', query: { run_id: zoo, path: P.yaml } },
+    },
+    file('range: first 100 bytes', P.log, { Range: 'bytes=0-99' }),
+    file('range: open-ended', P.bigJson, { Range: 'bytes=2000000-' }),
+    file('range: suffix', P.csv, { Range: 'bytes=-50' }),
+    file('range: past the end', P.png, { Range: 'bytes=100000-' }),
+    file('range: longer than the file', P.png, { Range: 'bytes=0-999999' }),
+    file('range: the whole file', P.png, { Range: 'bytes=0-' }),
+    file('range: two ranges', P.log, { Range: 'bytes=0-9,20-29' }),
+    file('range: another unit', P.log, { Range: 'lines=1-2' }),
+    file('range: garbage', P.log, { Range: 'bytes=abc' }),
+    file('range: end before start', P.log, { Range: 'bytes=50-10' }),
+    file('range: suffix longer than the file', P.png, { Range: 'bytes=-5000' }),
+    file('range: blanks and upper case', P.log, { Range: 'BYTES = 0 - 9' }),
+    file('a folder', 'plots'),
+    file('missing file', 'plots/nope.png'),
+    file('unsafe path', '../x'),
+    file('unsafe nested path', 'plots/../../x'),
+    file('absolute path', '/etc/passwd'),
+  ]
+}
 
 export const modelCases: ContractCase[] = [
   get('registered-models/search', `${API}/registered-models/search`, { max_results: '10' }),

@@ -7,6 +7,9 @@ that the server ends up holding what the mocks hold. Experiments marked `realUsa
 filled by running real_usage_train.py the way people run training code (fluent API, autolog, a
 git checkout, wall-clock times); their run ids and values are whatever MLflow makes of it.
 
+A run's artifact files (world JSON: `artifacts: [{path, base64}]`) are written into a folder and
+logged with one `log_artifacts` call per run, after the runs' data.
+
 Logs go to stderr; stdout carries only the JSON summary printed at the end:
 
     {"experiments": {name: id}, "runs": {name: id},
@@ -21,6 +24,7 @@ directly, as one more server worker would write them; everything else still goes
 """
 
 import argparse
+import base64
 import contextlib
 import json
 import math
@@ -132,6 +136,10 @@ def check_world(world: dict) -> None:
             raise SeedError(f"run {name!r} has unknown status {run['status']!r}")
         if run["status"] not in OPEN_STATUSES and run.get("endTime") is None:
             raise SeedError(f"run {name!r} is {run['status']} but has no endTime")
+        for file in run.get("artifacts") or []:
+            parts = file["path"].split("/")
+            if file["path"].startswith("/") or ".." in parts or "" in parts:
+                raise SeedError(f"run {name!r} has an artifact at an unsafe path {file['path']!r}")
     for run in world["runs"]:
         seen = [run["name"]]
         parent = run.get("parent")
@@ -312,6 +320,27 @@ def seed_runs(
             raise
 
 
+def log_run_artifacts(client: MlflowClient, world: dict, run_ids: dict[str, str], workdir: Path) -> int:
+    """Write each run's artifact files (world JSON: `[{path, base64}]`) into a folder and log it with
+    one log_artifacts call, as training code logs an output folder. Returns the number of files."""
+    count = 0
+    for run in world["runs"]:
+        files = run.get("artifacts") or []
+        if not files:
+            continue
+        folder = Path(tempfile.mkdtemp(prefix="artifacts-", dir=workdir))
+        try:
+            for file in files:
+                target = folder / file["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["base64"]))
+            client.log_artifacts(run_ids[run["name"]], str(folder))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        count += len(files)
+    return count
+
+
 def prepare_git_checkout(workdir: Path) -> Path:
     """A git repository with real_usage_train.py committed as train.py, at a deterministic commit."""
     repo = workdir / "iris-classifier"
@@ -397,6 +426,10 @@ def seed(tracking_uri: str, world: dict, workdir: Path, backend_store_uri: str |
         run_ids = seed_runs(client, world, experiment_ids, backend_store_uri)
         points = sum(point_count(run) for run in world["runs"])
         log(f"logged {len(run_ids)} runs with {points} metric points in {time.monotonic() - phase:.1f}s")
+
+        phase = time.monotonic()
+        files = log_run_artifacts(client, world, run_ids, workdir)
+        log(f"logged {files} artifact files in {time.monotonic() - phase:.1f}s")
 
         phase = time.monotonic()
         wait_real_usage(sessions)

@@ -1,6 +1,8 @@
 import { HttpResponse, http, type HttpHandler } from 'msw'
 import type { MockStore } from '../store/store'
 import { MockStoreError } from '../store/store'
+import type { MockRun } from '../store/types'
+import { artifactBytes, artifactFiles } from '../world/artifacts'
 import { Fields, answer, invalidParameter, protoRoute } from './protocol'
 import { requireRun } from './runs'
 
@@ -16,6 +18,169 @@ function requireSafePath(path: string): void {
 const FLASK_BAD_REQUEST =
   '<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>The browser (or proxy) sent a request that this server could not understand.</p>\n'
 
+/** A run's files by normalised path, made on first use (the zoo's big files cost a few ms). */
+const filesOfRun = new WeakMap<MockRun, Map<string, Uint8Array>>()
+
+function runFiles(run: MockRun): Map<string, Uint8Array> {
+  let files = filesOfRun.get(run)
+  if (files === undefined) {
+    files = new Map(
+      artifactFiles(run.artifacts).map((file) => [normalizePath(file.path), artifactBytes(file.content)]),
+    )
+    filesOfRun.set(run, files)
+  }
+  return files
+}
+
+/** As `os.path.relpath` leaves a path below the run root: no empty or `.` segments. */
+function normalizePath(path: string): string {
+  return path
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.')
+    .join('/')
+}
+
+interface FileInfo {
+  path: string
+  is_dir: boolean
+  file_size?: number
+}
+
+/**
+ * One folder level, as the local artifact repository lists it: sorted by path (Python's `sorted`,
+ * code-point order, folders among files), folders without a size. A file or a missing folder lists
+ * nothing, and an empty list leaves `files` out. The real server does not page this list.
+ */
+function listFolder(files: ReadonlyMap<string, Uint8Array>, path: string): FileInfo[] {
+  const folder = normalizePath(path)
+  const prefix = folder === '' ? '' : `${folder}/`
+  const entries = new Map<string, FileInfo>()
+  for (const [filePath, bytes] of files) {
+    if (!filePath.startsWith(prefix)) continue
+    const rest = filePath.slice(prefix.length)
+    const slash = rest.indexOf('/')
+    if (slash === -1) entries.set(filePath, { path: filePath, is_dir: false, file_size: bytes.length })
+    else {
+      const dir = prefix + rest.slice(0, slash)
+      entries.set(dir, { path: dir, is_dir: true })
+    }
+  }
+  return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * MLflow's `_send_artifact`: types that browsers could run or render are sent as `text/plain`, others by
+ * Python's `mimetypes` (only the ones worth knowing here), unknown ones as `application/octet-stream`.
+ */
+const TEXT_EXTENSIONS = new Set([
+  'txt',
+  'log',
+  'err',
+  'cfg',
+  'conf',
+  'cnf',
+  'cf',
+  'ini',
+  'properties',
+  'prop',
+  'hocon',
+  'toml',
+  'yaml',
+  'yml',
+  'xml',
+  'json',
+  'js',
+  'py',
+  'py3',
+  'csv',
+  'tsv',
+  'md',
+  'rst',
+  'MLmodel',
+  'MLproject',
+])
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  bmp: 'image/bmp',
+  svg: 'image/svg+xml',
+  html: 'text/html',
+  htm: 'text/html',
+  pdf: 'application/pdf',
+}
+
+export function artifactContentType(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  const extension = dot === -1 ? name : name.slice(dot + 1)
+  if (TEXT_EXTENSIONS.has(extension)) return 'text/plain'
+  return (dot === -1 ? undefined : MIME_TYPES[extension.toLowerCase()]) ?? 'application/octet-stream'
+}
+
+/** Werkzeug's `attachment; filename=…`: bare when the name is a token, else quoted. */
+function contentDisposition(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  if (/^[!#$%&'*+\-.0-9A-Z^_`a-z|~]+$/.test(name)) return `attachment; filename=${name}`
+  return `attachment; filename="${name.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+}
+
+/**
+ * The byte span `[start, end)` that a `Range` header asks for, as the real server reads it (verified
+ * over HTTP): one `bytes=` range (unit case-insensitive, blanks allowed), the end clamped to the file;
+ * a suffix `-N` must be 1..length. Anything else (several ranges, another unit, a start past the end,
+ * garbage) is not satisfiable.
+ */
+function byteSpan(header: string, length: number): [number, number] | undefined {
+  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header)
+  if (match === null) return undefined
+  const [, first = '', last = ''] = match
+  if (first === '') {
+    const suffix = Number(last)
+    return last === '' || suffix === 0 || suffix > length ? undefined : [length - suffix, length]
+  }
+  const start = Number(first)
+  const end = last === '' ? length : Number(last) + 1
+  if (end <= start || start >= length) return undefined
+  return [start, Math.min(end, length)]
+}
+
+const RANGE_NOT_SATISFIABLE =
+  '<!doctype html>\n<html lang=en>\n<title>416 Requested Range Not Satisfiable</title>\n<h1>Requested Range Not Satisfiable</h1>\n<p>The server cannot provide the requested range.</p>\n'
+
+/** Flask's `send_file(as_attachment=True)` with conditional (Range) support; no ETag or Last-Modified. */
+function sendFile(path: string, bytes: Uint8Array, rangeHeader: string | null): Response {
+  const headers = {
+    'Content-Disposition': contentDisposition(path),
+    'Content-Type': artifactContentType(path),
+    'Cache-Control': 'no-cache',
+    'Accept-Ranges': 'bytes',
+  }
+  const length = bytes.length
+  // Any Range header gets a 206 (even for the whole file) or a 416.
+  if (rangeHeader !== null) {
+    const span = byteSpan(rangeHeader, length)
+    if (span === undefined) {
+      return new HttpResponse(RANGE_NOT_SATISFIABLE, {
+        status: 416,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Range': `bytes */${length}` },
+      })
+    }
+    const part = bytes.slice(span[0], span[1])
+    return new HttpResponse(part, {
+      status: 206,
+      headers: {
+        ...headers,
+        'Content-Length': String(part.length),
+        'Content-Range': `bytes ${span[0]}-${span[1] - 1}/${length}`,
+      },
+    })
+  }
+  return new HttpResponse(bytes, { status: 200, headers: { ...headers, 'Content-Length': String(length) } })
+}
+
 export function artifactHandlers(store: MockStore): HttpHandler[] {
   return [
     ...protoRoute(store, 'get', 'artifacts/list', async (request) => {
@@ -24,7 +189,8 @@ export function artifactHandlers(store: MockStore): HttpHandler[] {
       const path = fields.optionalString('path') ?? ''
       if (path !== '') requireSafePath(path)
       const run = requireRun(store, runId)
-      return { root_uri: run.artifactUri }
+      const files = listFolder(runFiles(run), path)
+      return files.length === 0 ? { root_uri: run.artifactUri } : { root_uri: run.artifactUri, files }
     }),
     http.get('*/get-artifact', ({ request }) =>
       answer(
@@ -39,7 +205,14 @@ export function artifactHandlers(store: MockStore): HttpHandler[] {
           }
           requireSafePath(path)
           const runId = query.get('run_uuid') ?? query.get('run_id') ?? ''
-          requireRun(store, runId)
+          const run = requireRun(store, runId)
+          const files = runFiles(run)
+          const normalized = normalizePath(path)
+          const bytes = files.get(normalized)
+          if (bytes !== undefined) return sendFile(normalized, bytes, request.headers.get('Range'))
+          if (listFolder(files, normalized).length > 0) {
+            throw invalidParameter(`Artifact path refers to a directory, not a file: '${path}'`)
+          }
           throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No such artifact: '${path}'`)
         },
         request,

@@ -347,6 +347,7 @@ export class MockStore {
       tags,
       latestMetrics,
       datasets: world.datasets ?? [],
+      artifacts: world.artifacts,
     }
     this.runs.set(runId, run)
     this.runIdsByName.set(world.name, runId)

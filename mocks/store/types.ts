@@ -5,7 +5,7 @@
 
 import type { LifecycleStage } from '@/domain/experiments'
 import type { RunStatus } from '@/domain/runs/run'
-import type { WorldDataset, WorldMetricPoint } from '../world/types'
+import type { WorldArtifacts, WorldDataset, WorldMetricPoint } from '../world/types'
 
 export interface MockExperiment {
   experimentId: string
@@ -40,4 +40,6 @@ export interface MockRun {
   tags: Map<string, string>
   latestMetrics: Map<string, MockLatestMetric>
   datasets: readonly WorldDataset[]
+  /** The world's files under the run's artifact root (none for runs made by requests). */
+  artifacts?: WorldArtifacts
 }

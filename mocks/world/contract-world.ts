@@ -7,6 +7,7 @@
  * the contract test compares the two backends over it.
  */
 
+import { ARTIFACT_MANY_FILES, ARTIFACT_ZOO, ARTIFACT_ZOO_FILES } from './artifacts'
 import { curvePoints, type CurveSpec } from './curves'
 import { createRandom, pick } from './random'
 import type { World, WorldExperiment, WorldMetricPoint, WorldRun } from './types'
@@ -24,6 +25,7 @@ export const CONTRACT_EXPERIMENTS = {
   archived: 'archived-experiment',
   realUsage: 'sklearn-real-usage',
   curves: 'training-curves',
+  artifacts: ARTIFACT_ZOO.experiment,
 } as const
 
 const experiments: WorldExperiment[] = [
@@ -51,6 +53,8 @@ const experiments: WorldExperiment[] = [
       'mlflow.note.content': 'Per-step curves: seeds of two configurations, and one long run.',
     },
   },
+  // After training-curves, for the same reason.
+  { name: CONTRACT_EXPERIMENTS.artifacts, tags: { team: 'platform' } },
 ]
 
 const users = ['alice', 'bob', 'carol'] as const
@@ -628,6 +632,35 @@ function buildCurves(makeRun: ReturnType<typeof createRunFactory>): WorldRun[] {
   return runs
 }
 
+/** A run holding one file of each kind a preview handles, and one holding 5,000 files in a folder. */
+function buildArtifactZoo(makeRun: ReturnType<typeof createRunFactory>): WorldRun[] {
+  const experiment = ARTIFACT_ZOO.experiment
+  return [
+    {
+      ...makeRun({
+        name: ARTIFACT_ZOO.runName,
+        experiment,
+        status: 'FINISHED',
+        params: {},
+        tags: { ...sourceTags('alice', 'report.py', commits[0]) },
+        metrics: {},
+      }),
+      artifacts: ARTIFACT_ZOO_FILES,
+    },
+    {
+      ...makeRun({
+        name: ARTIFACT_ZOO.manyRunName,
+        experiment,
+        status: 'FINISHED',
+        params: {},
+        tags: { ...sourceTags('alice', 'shard.py', commits[0]) },
+        metrics: {},
+      }),
+      artifacts: ARTIFACT_MANY_FILES,
+    },
+  ]
+}
+
 function buildContractWorld(): World {
   const makeRun = createRunFactory()
   const runs = [
@@ -637,8 +670,10 @@ function buildContractWorld(): World {
     ...buildOthers(makeRun),
     // Last: the runs before keep their start times.
     ...buildCurves(makeRun),
+    ...buildArtifactZoo(makeRun),
   ]
   return { experiments, runs }
 }
 
 export const contractWorld: World = buildContractWorld()
+export { ARTIFACT_ZOO } from './artifacts'

@@ -56,7 +56,37 @@ export interface WorldRun {
   tags: Readonly<Record<string, string>>
   metrics: Readonly<Record<string, WorldMetricSeries>>
   datasets?: readonly WorldDataset[]
+  /** Files under the run's artifact root; the seed logs them with `log_artifacts` (see artifacts.ts). */
+  artifacts?: WorldArtifacts
 }
+
+/**
+ * A file's bytes: UTF-8 text, base64, or a generator for big repetitive content (`head`, then `count`
+ * copies of `template` with `{i}` replaced by 0, 1, …, joined by `separator`, then `tail`).
+ */
+export type WorldArtifactContent =
+  | { text: string }
+  | { base64: string }
+  | { head?: string; template: string; count: number; separator?: string; tail?: string }
+
+export interface WorldArtifactFile {
+  /** Relative to the run's artifact root, `/`-separated; directories follow from the paths. */
+  path: string
+  content: WorldArtifactContent
+}
+
+/** `count` small text files `<dir>/<prefix><i, zero-padded to digits><suffix>`, made when read. */
+export interface WorldArtifactSeries {
+  dir: string
+  prefix: string
+  suffix: string
+  digits: number
+  count: number
+  /** Each file's text, `{i}` replaced by its number. */
+  template: string
+}
+
+export type WorldArtifacts = readonly WorldArtifactFile[] | WorldArtifactSeries
 
 export interface WorldExperiment {
   name: string

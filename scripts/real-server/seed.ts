@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { RUN_STATUSES, type RunStatus } from '@/domain/runs/run'
+import { artifactBytes, artifactFiles } from '../../mocks/world/artifacts'
 import { metricPoints } from '../../mocks/world/curves'
 import type { World } from '../../mocks/world/types'
 import { runProcess } from './process'
@@ -45,7 +46,10 @@ export interface SeedOptions {
   world: World
 }
 
-/** The world as seed.py reads it: plain JSON, every metric as its points (a formula expanded). */
+/**
+ * The world as seed.py reads it: plain JSON, every metric as its points (a formula expanded), every
+ * artifact file as `{path, base64}` (a generator or a series of files expanded).
+ */
 export function worldJson(world: World): string {
   return JSON.stringify({
     ...world,
@@ -54,6 +58,10 @@ export function worldJson(world: World): string {
       metrics: Object.fromEntries(
         Object.entries(run.metrics).map(([key, series]) => [key, metricPoints(series)]),
       ),
+      artifacts: artifactFiles(run.artifacts).map((file) => ({
+        path: file.path,
+        base64: Buffer.from(artifactBytes(file.content)).toString('base64'),
+      })),
     })),
   })
 }

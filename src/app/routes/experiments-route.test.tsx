@@ -35,8 +35,8 @@ describe('experiments page', () => {
     expect(rowNames().slice(0, 4)).toEqual([
       'llm-finetune',
       'resnet-hparam-sweep',
+      'artifact-zoo',
       'training-curves',
-      'sklearn-real-usage',
     ])
     expect(screen.getByText('Demo data')).toBeTruthy()
     expect(rowNames()).not.toContain('archived-experiment')
@@ -137,7 +137,7 @@ describe('experiments page', () => {
     await user.type(screen.getByLabelText('Description (Markdown, optional)'), 'Hello **world**')
     await user.click(screen.getByRole('button', { name: 'Create' }))
     await waitFor(() => {
-      expect(router.state.location.pathname).toBe('/experiments/11')
+      expect(router.state.location.pathname).toBe('/experiments/12')
     })
     expect(await screen.findByRole('heading', { name: 'fresh-experiment' })).toBeTruthy()
     expect(screen.getByText('world').tagName).toBe('STRONG')
