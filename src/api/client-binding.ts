@@ -6,7 +6,7 @@
  * nothing is shared between tests. Mutations get the same QueryClient as `context.client`.
  */
 
-import type { QueryClient } from '@tanstack/react-query'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { MlflowClient } from './http'
 
 const bindings = new WeakMap<QueryClient, MlflowClient>()
@@ -23,4 +23,9 @@ export function mlflowClientOf(queryClient: QueryClient): MlflowClient {
     )
   }
   return client
+}
+
+/** The MLflow client bound to the app's QueryClient, for what is not a query (download links). */
+export function useMlflowClient(): MlflowClient {
+  return mlflowClientOf(useQueryClient())
 }

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router'
 import { RunOverview } from '@/features/run-page/run-overview'
 import { NotFound } from './route-error'
+import { RunArtifactsTab } from './run-artifacts-tab'
 import { RunMetricsTab } from './run-metrics-tab'
 import { paths, RUN_TABS } from '../paths'
 import { useRuntimeConfig } from '../runtime-config-context'
@@ -56,9 +57,7 @@ export function RunRoute() {
       ) : known === 'metrics' ? (
         <RunMetricsTab runId={runId} />
       ) : (
-        <p className="notice">
-          The {known} tab is not built yet. The overview has the run's parameters and latest metrics.
-        </p>
+        <RunArtifactsTab runId={runId} />
       )}
     </div>
   )
