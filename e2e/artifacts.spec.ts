@@ -1,0 +1,52 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { ARTIFACT_ZOO } from '../mocks/world/artifacts'
+
+/** The run page's Artifacts tab, against the artifact zoo both backends hold. */
+
+function at(value: unknown, ...path: (string | number)[]): unknown {
+  let current = value
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = Reflect.get(current, key)
+  }
+  return current
+}
+
+async function zooRun(request: APIRequestContext): Promise<{ experimentId: string; runId: string }> {
+  const experiment = await request.get('/ajax-api/2.0/mlflow/experiments/get-by-name', {
+    params: { experiment_name: ARTIFACT_ZOO.experiment },
+  })
+  const experimentId = String(at(await experiment.json(), 'experiment', 'experiment_id'))
+  const search = await request.post('/ajax-api/2.0/mlflow/runs/search', {
+    data: {
+      experiment_ids: [experimentId],
+      filter: `attributes.run_name = '${ARTIFACT_ZOO.runName}'`,
+      max_results: 1,
+    },
+  })
+  return { experimentId, runId: String(at(await search.json(), 'runs', 0, 'info', 'run_id')) }
+}
+
+test('browses a run’s artifacts from the tree, keeps the path in the URL, and downloads a file', async ({
+  page,
+  request,
+}) => {
+  const { experimentId, runId } = await zooRun(request)
+  await page.goto(`/experiments/${experimentId}/runs/${runId}/artifacts`)
+  const tree = page.getByRole('tree', { name: 'Artifacts' })
+  await tree.getByRole('treeitem', { name: /^reports/ }).click()
+  await tree.getByRole('treeitem', { name: /^notes/ }).click()
+  await tree.getByRole('treeitem', { name: /^summary\.txt/ }).click()
+  await expect.poll(() => new URL(page.url()).searchParams.get('path')).toBe(ARTIFACT_ZOO.paths.reportText)
+
+  const details = page.getByRole('region', { name: 'File summary.txt' })
+  await expect(details).toContainText('Text')
+  const downloading = page.waitForEvent('download')
+  await details.getByRole('link', { name: 'Download' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('summary.txt')
+
+  // A reload (or a shared link) opens the same file with its directories expanded.
+  await page.reload()
+  await expect(tree.getByRole('treeitem', { name: /^summary\.txt/ })).toHaveAttribute('aria-selected', 'true')
+})
