@@ -1,10 +1,12 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import {
+  getArtifactBytes,
   listArtifacts,
   listLoggedModelArtifacts,
   loggedModelArtifactUrl,
   modelVersionArtifactUrl,
+  parseContentRangeTotal,
   runArtifactUrl,
 } from './artifacts'
 import { TEST_MLFLOW_API, TEST_MLFLOW_BASE, setupTestHttpServer } from '@/testing/http-test-server'
@@ -90,5 +92,87 @@ describe('download URLs', () => {
   it('stay relative for a same-origin base', () => {
     const sameOrigin = createMlflowClient({ baseUrl: '' })
     expect(runArtifactUrl(sameOrigin, 'r1', 'a.txt')).toBe('/get-artifact?path=a.txt&run_uuid=r1')
+  })
+})
+
+describe('getArtifactBytes', () => {
+  const FILE = new TextEncoder().encode('0123456789')
+  const ranged = http.get(`${BASE}/get-artifact`, ({ request }) => {
+    const query = new URL(request.url).searchParams
+    if (query.get('run_uuid') !== 'r1' || query.get('path') !== 'logs/a.log')
+      return HttpResponse.json({ error_code: 'RESOURCE_DOES_NOT_EXIST', message: 'no file' }, { status: 404 })
+    const match = /^bytes=(\d+)-(\d+)$/.exec(request.headers.get('range') ?? '')
+    if (match === null) return new HttpResponse(FILE, { headers: { 'Content-Type': 'text/plain' } })
+    const start = Number(match[1])
+    const end = Math.min(Number(match[2]), FILE.length - 1)
+    if (start >= FILE.length)
+      return new HttpResponse(null, { status: 416, headers: { 'Content-Range': `bytes */${FILE.length}` } })
+    return new HttpResponse(FILE.slice(start, end + 1), {
+      status: 206,
+      headers: { 'Content-Type': 'text/plain', 'Content-Range': `bytes ${start}-${end}/${FILE.length}` },
+    })
+  })
+  const decodeText = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+
+  it('reads the whole file without a range', async () => {
+    server.use(ranged)
+    const result = await getArtifactBytes(client, { runId: 'r1', path: 'logs/a.log' })
+    expect(decodeText(result.bytes)).toBe('0123456789')
+    expect(result).toMatchObject({ totalSize: 10, partial: false, contentType: 'text/plain' })
+  })
+
+  it('reads a range and the total size from Content-Range', async () => {
+    server.use(ranged)
+    const result = await getArtifactBytes(client, {
+      runId: 'r1',
+      path: 'logs/a.log',
+      range: { start: 2, end: 4 },
+    })
+    expect(decodeText(result.bytes)).toBe('234')
+    expect(result).toMatchObject({ totalSize: 10, partial: true })
+    const tail = await getArtifactBytes(client, {
+      runId: 'r1',
+      path: 'logs/a.log',
+      range: { start: 0, end: 99 },
+    })
+    expect(tail).toMatchObject({ totalSize: 10, partial: false })
+  })
+
+  it('takes a 200 answer to a range request as the whole file', async () => {
+    server.use(http.get(`${BASE}/get-artifact`, () => new HttpResponse(FILE)))
+    const result = await getArtifactBytes(client, { runId: 'r1', path: 'x', range: { start: 0, end: 3 } })
+    expect(result).toMatchObject({ totalSize: 10, partial: false })
+    expect(result.bytes.length).toBe(10)
+  })
+
+  it('throws ApiError for 416 and for MLflow errors', async () => {
+    server.use(ranged)
+    await expect(
+      getArtifactBytes(client, { runId: 'r1', path: 'logs/a.log', range: { start: 50, end: 60 } }),
+    ).rejects.toMatchObject({ kind: 'http', status: 416 })
+    await expect(getArtifactBytes(client, { runId: 'r1', path: 'nope' })).rejects.toMatchObject({
+      kind: 'http',
+      status: 404,
+      message: 'no file',
+    })
+  })
+
+  it('reads an empty file (416 for a range from byte 0) as no bytes', async () => {
+    server.use(
+      http.get(
+        `${BASE}/get-artifact`,
+        () => new HttpResponse(null, { status: 416, headers: { 'Content-Range': 'bytes */0' } }),
+      ),
+    )
+    const result = await getArtifactBytes(client, { runId: 'r1', path: 'x', range: { start: 0, end: 9 } })
+    expect(result).toMatchObject({ totalSize: 0, partial: false })
+    expect(result.bytes.length).toBe(0)
+  })
+
+  it('parses Content-Range totals', () => {
+    expect(parseContentRangeTotal('bytes 0-9/10')).toBe(10)
+    expect(parseContentRangeTotal('bytes */42')).toBe(42)
+    expect(parseContentRangeTotal('bytes 0-9/*')).toBeUndefined()
+    expect(parseContentRangeTotal(null)).toBeUndefined()
   })
 })

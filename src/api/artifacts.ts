@@ -17,7 +17,8 @@ import {
   withDefault,
   type Decoder,
 } from './decode'
-import { MLFLOW_API, type MlflowClient } from './http'
+import { ApiError } from './errors'
+import { MLFLOW_API, type BytesResponse, type MlflowClient } from './http'
 
 const artifactEntryDecoder: Decoder<ArtifactEntry> = object((field) => ({
   path: field('path', string),
@@ -87,9 +88,77 @@ export function loggedModelArtifactUrl(client: MlflowClient, modelId: string, pa
   })
 }
 
+/** Inclusive byte offsets, as in an HTTP `Range: bytes=start-end` header. */
+export interface ByteRange {
+  start: number
+  end: number
+}
+
+export interface ArtifactBytes {
+  bytes: Uint8Array
+  /** The whole file's size, when the server said (`Content-Range`, or a whole-file answer). */
+  totalSize: number | undefined
+  contentType: string
+  /** Whether `bytes` is only part of the file. */
+  partial: boolean
+}
+
+/**
+ * A run artifact's bytes, or one range of them. The server may ignore `Range` and answer 200 with the
+ * whole file; `partial` then is false and the caller has everything. An unsatisfiable range (start
+ * past the end) is an `ApiError` with status 416, except from byte 0: that file is empty.
+ */
+export async function getArtifactBytes(
+  client: MlflowClient,
+  params: { runId: string; path: string; range?: ByteRange | undefined },
+  signal?: AbortSignal,
+): Promise<ArtifactBytes> {
+  const range = params.range
+  const headers: Record<string, string> =
+    range === undefined ? {} : { Range: `bytes=${range.start}-${range.end}` }
+  let response: BytesResponse
+  try {
+    response = await client.getBytes(
+      '/get-artifact',
+      { path: params.path, run_uuid: params.runId },
+      headers,
+      signal,
+    )
+  } catch (error) {
+    // No byte 0 to send: the file is empty, which is an answer, not a failure.
+    if (error instanceof ApiError && error.status === 416 && range?.start === 0)
+      return { bytes: new Uint8Array(0), totalSize: 0, contentType: '', partial: false }
+    throw error
+  }
+  if (response.status === 206) {
+    const totalSize = parseContentRangeTotal(response.contentRange)
+    const start = parseContentRangeStart(response.contentRange) ?? range?.start ?? 0
+    const partial = totalSize === undefined || start > 0 || start + response.bytes.length < totalSize
+    return { bytes: response.bytes, totalSize, contentType: response.contentType, partial }
+  }
+  return {
+    bytes: response.bytes,
+    totalSize: response.bytes.length,
+    contentType: response.contentType,
+    partial: false,
+  }
+}
+
+/** The total of `bytes a-b/total`; `undefined` for `*` or anything unreadable. */
+export function parseContentRangeTotal(header: string | null): number | undefined {
+  const match = header === null ? null : /^bytes\s+(?:\d+-\d+|\*)\/(\d+)\s*$/i.exec(header.trim())
+  return match?.[1] === undefined ? undefined : Number(match[1])
+}
+
+function parseContentRangeStart(header: string | null): number | undefined {
+  const match = header === null ? null : /^bytes\s+(\d+)-\d+/i.exec(header.trim())
+  return match?.[1] === undefined ? undefined : Number(match[1])
+}
+
 /**
  * Keys: `['artifacts']` ⊃ `['artifacts', 'list', runId, path]`,
- * `['artifacts', 'logged-model', modelId, path]` (`path` is `''` for the root).
+ * `['artifacts', 'logged-model', modelId, path]` (`path` is `''` for the root),
+ * `['artifacts', 'content', runId, path, { start, end }]` (`'all'` for the whole file).
  */
 export const artifactQueries = {
   all: () => ['artifacts'],
@@ -103,5 +172,14 @@ export const artifactQueries = {
       queryKey: ['artifacts', 'logged-model', modelId, path],
       queryFn: ({ client, signal }) =>
         listLoggedModelArtifacts(mlflowClientOf(client), { modelId, path }, signal),
+    }),
+  content: ({ runId, path, range }: { runId: string; path: string; range?: ByteRange | undefined }) =>
+    queryOptions({
+      queryKey: ['artifacts', 'content', runId, path, range ?? 'all'],
+      queryFn: ({ client, signal }) =>
+        getArtifactBytes(mlflowClientOf(client), { runId, path, range }, signal),
+      // A run's artifacts are immutable once written; bytes are big, so do not keep them long unused.
+      staleTime: Infinity,
+      gcTime: 60_000,
     }),
 }

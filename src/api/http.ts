@@ -54,6 +54,24 @@ export interface MlflowClient {
   delete<T>(path: string, body: JsonBody, decoder: Decoder<T>, signal?: AbortSignal): Promise<T>
   /** For the few plain-text routes (`/version`, `/health`). */
   getText(path: string, query?: QueryParams, signal?: AbortSignal): Promise<string>
+  /**
+   * Raw bytes of a 2xx answer, with the headers a ranged read needs (artifact previews). `headers`
+   * are added to the request, e.g. `Range`. Errors are `ApiError`s as for every other method.
+   */
+  getBytes(
+    path: string,
+    query: QueryParams | undefined,
+    headers: Readonly<Record<string, string>>,
+    signal?: AbortSignal,
+  ): Promise<BytesResponse>
+}
+
+export interface BytesResponse {
+  status: number
+  bytes: Uint8Array
+  contentType: string
+  /** The `Content-Range` header, or `null`. */
+  contentRange: string | null
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000
@@ -69,7 +87,11 @@ interface RawResponse {
   statusText: string
   contentType: string
   retryAfter: string | null
+  contentRange: string | null
+  /** The body as text; for a binary read, only filled in for an error answer. */
   body: string
+  /** The body as bytes, for a binary read of a 2xx answer. */
+  bytes: Uint8Array | undefined
 }
 
 export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
@@ -88,12 +110,26 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
     body: string | undefined,
     accept: string,
     signal?: AbortSignal,
+    extra?: { headers: Readonly<Record<string, string>>; binary: boolean },
   ) {
-    const headers: Record<string, string> = { Accept: accept, ...readHeaders(options.headers) }
+    const headers: Record<string, string> = {
+      Accept: accept,
+      ...readHeaders(options.headers),
+      ...extra?.headers,
+    }
+    const binary = extra?.binary ?? false
     // MLflow rejects POST/PUT without it (400), and ignores it on PATCH/DELETE; send it on every body.
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     for (let attempt = 0; ; attempt++) {
-      const response = await attemptOnce(doFetch, { method, url: target, headers, body, signal, timeoutMs })
+      const response = await attemptOnce(doFetch, {
+        method,
+        url: target,
+        headers,
+        body,
+        signal,
+        timeoutMs,
+        binary,
+      })
       if (response.status !== 429 || attempt >= retries) return response
       await sleep(
         retryDelayMs(response.retryAfter, backoffMs * 2 ** attempt),
@@ -156,6 +192,18 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
         throw errorFromResponse(response, { url: target, method: 'GET' })
       return response.body
     },
+    async getBytes(path, query, headers, signal) {
+      const target = url(path, query)
+      const response = await send('GET', target, undefined, '*/*', signal, { headers, binary: true })
+      if (response.status < 200 || response.status > 299 || response.bytes === undefined)
+        throw errorFromResponse(response, { url: target, method: 'GET' })
+      return {
+        status: response.status,
+        bytes: response.bytes,
+        contentType: response.contentType,
+        contentRange: response.contentRange,
+      }
+    },
   }
 }
 
@@ -193,6 +241,8 @@ interface Attempt {
   body: string | undefined
   signal: AbortSignal | undefined
   timeoutMs: number
+  /** Read a 2xx body as bytes rather than text. */
+  binary?: boolean
 }
 
 /**
@@ -223,13 +273,17 @@ async function attemptOnce(doFetch: typeof fetch, attempt: Attempt): Promise<Raw
       signal: controller.signal,
     })
     // Reading the body stays inside the deadline: a stalled stream is as stuck as a stalled connect.
-    const body = await response.text()
+    const ok = response.status >= 200 && response.status <= 299
+    const bytes = attempt.binary === true && ok ? new Uint8Array(await response.arrayBuffer()) : undefined
+    const body = bytes === undefined ? await response.text() : ''
     return {
       status: response.status,
       statusText: response.statusText,
       contentType: response.headers.get('content-type') ?? '',
       retryAfter: response.headers.get('retry-after'),
+      contentRange: response.headers.get('content-range'),
       body,
+      bytes,
     }
   } catch (cause) {
     if (isAborted(attempt.signal)) throw abortedError(request, cause)
