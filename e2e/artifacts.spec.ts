@@ -50,3 +50,29 @@ test('browses a run’s artifacts from the tree, keeps the path in the URL, and 
   await page.reload()
   await expect(tree.getByRole('treeitem', { name: /^summary\.txt/ })).toHaveAttribute('aria-selected', 'true')
 })
+
+test('a hostile HTML artifact runs no script by default, and with scripts on still cannot reach Runboard', async ({
+  page,
+  request,
+}) => {
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  const { experimentId, runId } = await zooRun(request)
+  const url = `/experiments/${experimentId}/runs/${runId}/artifacts?path=${encodeURIComponent(ARTIFACT_ZOO.paths.html)}`
+  await page.goto(url)
+  const frame = page.getByTitle('HTML preview')
+  await expect(frame).toHaveAttribute('sandbox', '')
+  await expect(page.frameLocator('iframe[title="HTML preview"]').locator('h1')).toHaveText('Quarterly report')
+
+  await page.getByRole('switch', { name: 'Run interactive content (scripts)' }).check()
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts')
+  const inner = () => page.frames().find((candidate) => candidate !== page.mainFrame())
+  // Wait until the file's scripts and onload (which tries to navigate the top window) have run.
+  await expect.poll(async () => inner()?.evaluate(() => document.readyState)).toBe('complete')
+  await expect(page.frameLocator('iframe[title="HTML preview"]').locator('h1')).toHaveText('Quarterly report')
+  expect(dialogs).toEqual([])
+  expect(new URL(page.url()).pathname).toBe(`/experiments/${experimentId}/runs/${runId}/artifacts`)
+})
