@@ -48,6 +48,42 @@ describe('run page: artifacts', () => {
     expect(await screen.findByRole('region', { name: 'File summary.txt' })).toBeTruthy()
   })
 
+  it('opens a directory the breadcrumbs pick, and a click in the tree can still close it', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(
+      runPage(ARTIFACT_ZOO.runName, `?path=${encodeURIComponent(ARTIFACT_ZOO.paths.roc)}`).url,
+    )
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' })
+    await within(tree).findByRole('treeitem', { name: /^roc_curve\.png/ })
+    // From the keyboard: ← moves to the file's directory, ← again closes it (the selection stays).
+    tree.focus()
+    await user.keyboard('{ArrowLeft}{ArrowLeft}')
+    const roc = () => within(tree).getByRole('treeitem', { name: /^roc$/ })
+    await waitFor(() => {
+      expect(roc().getAttribute('aria-expanded')).toBe('false')
+    })
+    // The breadcrumb to that directory opens it again.
+    const crumbs = screen.getByRole('navigation', { name: 'Artifact path' })
+    await user.click(within(crumbs).getByRole('button', { name: 'roc' }))
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?path=plots%2Froc%2F')
+    })
+    await waitFor(() => {
+      expect(roc().getAttribute('aria-expanded')).toBe('true')
+    })
+    // A click on the open directory closes it, although it selects it too.
+    await user.click(roc())
+    await waitFor(() => {
+      expect(roc().getAttribute('aria-expanded')).toBe('false')
+    })
+  })
+
+  it('opens a directory a link names', async () => {
+    renderRoute(runPage(ARTIFACT_ZOO.runName, '?path=plots%2F').url)
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' })
+    expect(await within(tree).findByRole('treeitem', { name: /^sample\.png/ })).toBeTruthy()
+  })
+
   it('lists a directory of 5,000 files drawing only a window of them', async () => {
     const user = userEvent.setup()
     renderRoute(runPage(ARTIFACT_ZOO.manyRunName).url)

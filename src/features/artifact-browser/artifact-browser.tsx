@@ -18,7 +18,7 @@ export function ArtifactBrowser({ runId, path, isDir, onSelect }: ArtifactBrowse
   return (
     <div className="artifact-browser">
       <div className="artifact-browser-tree">
-        <ArtifactTree runId={runId} selectedPath={selected} onSelect={onSelect} />
+        <ArtifactTree runId={runId} selectedPath={selected} selectedIsDir={isDir} onSelect={onSelect} />
       </div>
       <div className="artifact-browser-main">
         <ArtifactBreadcrumbs path={path ?? ''} onSelect={onSelect} />

@@ -29,6 +29,8 @@ export interface ArtifactTreeProps {
   runId: string
   /** The open file or directory (run-relative); its ancestors are expanded when it changes. */
   selectedPath: string | undefined
+  /** The selection is a directory: opened from outside the tree (a link, the breadcrumbs), it expands too. */
+  selectedIsDir?: boolean
   onSelect: (path: string, isDir: boolean) => void
 }
 
@@ -52,8 +54,13 @@ function toDirState(result: UseQueryResult<PreparedListing> | undefined): DirSta
   return { status: 'pending' }
 }
 
-function withAncestors(expanded: ReadonlySet<string>, path: string | undefined): ReadonlySet<string> {
-  const missing = path === undefined ? [] : ancestorsOf(path).filter((dir) => !expanded.has(dir))
+function withAncestors(
+  expanded: ReadonlySet<string>,
+  path: string | undefined,
+  includeSelf = false,
+): ReadonlySet<string> {
+  const dirs = path === undefined ? [] : [...ancestorsOf(path), ...(includeSelf && path !== '' ? [path] : [])]
+  const missing = dirs.filter((dir) => !expanded.has(dir))
   return missing.length === 0 ? expanded : new Set([...expanded, ...missing])
 }
 
@@ -64,8 +71,10 @@ function withAncestors(expanded: ReadonlySet<string>, path: string | undefined):
  * kept on the tree and the current row named by aria-activedescendant (rows come and go as they
  * scroll, so they cannot hold focus themselves).
  */
-export function ArtifactTree({ runId, selectedPath, onSelect }: ArtifactTreeProps) {
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => withAncestors(new Set(), selectedPath))
+export function ArtifactTree({ runId, selectedPath, selectedIsDir = false, onSelect }: ArtifactTreeProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() =>
+    withAncestors(new Set(), selectedPath, selectedIsDir),
+  )
   const [filter, setFilter] = useState('')
   const treeRef = useRef<HTMLDivElement>(null)
   const [activePath, setActivePath] = useState(selectedPath)
@@ -73,7 +82,9 @@ export function ArtifactTree({ runId, selectedPath, onSelect }: ArtifactTreeProp
   if (seen.runId !== runId || seen.selectedPath !== selectedPath) {
     // Another run starts from scratch; another selection (e.g. a link or breadcrumb) is revealed.
     setSeen({ runId, selectedPath })
-    setExpanded((previous) => withAncestors(seen.runId === runId ? previous : new Set(), selectedPath))
+    setExpanded((previous) =>
+      withAncestors(seen.runId === runId ? previous : new Set(), selectedPath, selectedIsDir),
+    )
     if (seen.runId !== runId) setFilter('')
     setActivePath(selectedPath)
   }
@@ -90,6 +101,13 @@ export function ArtifactTree({ runId, selectedPath, onSelect }: ArtifactTreeProp
   })
   const rows = useMemo(() => treeRows(dirs, expanded, filter), [dirs, expanded, filter])
   const root = dirs.get('') ?? { status: 'pending' }
+
+  // A selection made in the tree is already shown as the user left it: remember it, so that when it
+  // comes back as the prop it is not treated as a selection from outside (which would re-open it).
+  const selectFromTree = (path: string, isDir: boolean) => {
+    setSeen({ runId, selectedPath: path })
+    onSelect(path, isDir)
+  }
 
   const toggle = (path: string) => {
     setExpanded((previous) => {
@@ -143,7 +161,7 @@ export function ArtifactTree({ runId, selectedPath, onSelect }: ArtifactTreeProp
             selectedPath={selectedPath}
             onActivate={setActivePath}
             onToggle={toggle}
-            onSelect={onSelect}
+            onSelect={selectFromTree}
           />
         ))}
     </div>
