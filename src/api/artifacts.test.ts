@@ -10,6 +10,7 @@ import {
   runArtifactUrl,
 } from './artifacts'
 import { TEST_MLFLOW_API, TEST_MLFLOW_BASE, setupTestHttpServer } from '@/testing/http-test-server'
+import { runSource } from '@/domain/artifacts/artifact-source'
 import { createMlflowClient } from './http'
 
 const BASE = TEST_MLFLOW_BASE
@@ -116,7 +117,7 @@ describe('getArtifactBytes', () => {
 
   it('reads the whole file without a range', async () => {
     server.use(ranged)
-    const result = await getArtifactBytes(client, { runId: 'r1', path: 'logs/a.log' })
+    const result = await getArtifactBytes(client, { source: runSource('r1'), path: 'logs/a.log' })
     expect(decodeText(result.bytes)).toBe('0123456789')
     expect(result).toMatchObject({ totalSize: 10, partial: false, contentType: 'text/plain' })
   })
@@ -124,14 +125,14 @@ describe('getArtifactBytes', () => {
   it('reads a range and the total size from Content-Range', async () => {
     server.use(ranged)
     const result = await getArtifactBytes(client, {
-      runId: 'r1',
+      source: runSource('r1'),
       path: 'logs/a.log',
       range: { start: 2, end: 4 },
     })
     expect(decodeText(result.bytes)).toBe('234')
     expect(result).toMatchObject({ totalSize: 10, partial: true })
     const tail = await getArtifactBytes(client, {
-      runId: 'r1',
+      source: runSource('r1'),
       path: 'logs/a.log',
       range: { start: 0, end: 99 },
     })
@@ -140,7 +141,7 @@ describe('getArtifactBytes', () => {
 
   it('takes a 200 answer to a range request as the whole file', async () => {
     server.use(http.get(`${BASE}/get-artifact`, () => new HttpResponse(FILE)))
-    const result = await getArtifactBytes(client, { runId: 'r1', path: 'x', range: { start: 0, end: 3 } })
+    const result = await getArtifactBytes(client, { source: runSource('r1'), path: 'x', range: { start: 0, end: 3 } })
     expect(result).toMatchObject({ totalSize: 10, partial: false })
     expect(result.bytes.length).toBe(10)
   })
@@ -148,9 +149,9 @@ describe('getArtifactBytes', () => {
   it('throws ApiError for 416 and for MLflow errors', async () => {
     server.use(ranged)
     await expect(
-      getArtifactBytes(client, { runId: 'r1', path: 'logs/a.log', range: { start: 50, end: 60 } }),
+      getArtifactBytes(client, { source: runSource('r1'), path: 'logs/a.log', range: { start: 50, end: 60 } }),
     ).rejects.toMatchObject({ kind: 'http', status: 416 })
-    await expect(getArtifactBytes(client, { runId: 'r1', path: 'nope' })).rejects.toMatchObject({
+    await expect(getArtifactBytes(client, { source: runSource('r1'), path: 'nope' })).rejects.toMatchObject({
       kind: 'http',
       status: 404,
       message: 'no file',
@@ -164,7 +165,7 @@ describe('getArtifactBytes', () => {
         () => new HttpResponse(null, { status: 416, headers: { 'Content-Range': 'bytes */0' } }),
       ),
     )
-    const result = await getArtifactBytes(client, { runId: 'r1', path: 'x', range: { start: 0, end: 9 } })
+    const result = await getArtifactBytes(client, { source: runSource('r1'), path: 'x', range: { start: 0, end: 9 } })
     expect(result).toMatchObject({ totalSize: 0, partial: false })
     expect(result.bytes.length).toBe(0)
   })

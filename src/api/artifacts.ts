@@ -5,6 +5,7 @@
 
 import { queryOptions } from '@tanstack/react-query'
 import type { ArtifactEntry, ArtifactListing } from '@/domain/artifacts/artifact-entry'
+import { sourceKey, type ArtifactSource } from '@/domain/artifacts/artifact-source'
 import { mlflowClientOf } from './client-binding'
 import {
   array,
@@ -56,6 +57,18 @@ export function listLoggedModelArtifacts(
   return client.get(path, { artifact_directory_path: emptyToUndefined(params.path) }, listingDecoder, signal)
 }
 
+/** One directory level of a run's or a logged model's files. */
+export function listSourceArtifacts(
+  client: MlflowClient,
+  params: { source: ArtifactSource; path?: string | undefined },
+  signal?: AbortSignal,
+): Promise<ArtifactListing> {
+  const { source, path } = params
+  return source.kind === 'run'
+    ? listArtifacts(client, { runId: source.runId, path }, signal)
+    : listLoggedModelArtifacts(client, { modelId: source.modelId, path }, signal)
+}
+
 function emptyToUndefined(path: string | undefined): string | undefined {
   return path === '' ? undefined : path
 }
@@ -88,6 +101,13 @@ export function loggedModelArtifactUrl(client: MlflowClient, modelId: string, pa
   })
 }
 
+/** The download URL of a run's or a logged model's file. */
+export function artifactFileUrl(client: MlflowClient, source: ArtifactSource, path: string): string {
+  return source.kind === 'run'
+    ? runArtifactUrl(client, source.runId, path)
+    : loggedModelArtifactUrl(client, source.modelId, path)
+}
+
 /** Inclusive byte offsets, as in an HTTP `Range: bytes=start-end` header. */
 export interface ByteRange {
   start: number
@@ -104,13 +124,13 @@ export interface ArtifactBytes {
 }
 
 /**
- * A run artifact's bytes, or one range of them. The server may ignore `Range` and answer 200 with the
+ * A run's or a logged model's file, or one range of its bytes (both routes answer Range). The server may ignore `Range` and answer 200 with the
  * whole file; `partial` then is false and the caller has everything. An unsatisfiable range (start
  * past the end) is an `ApiError` with status 416, except from byte 0: that file is empty.
  */
 export async function getArtifactBytes(
   client: MlflowClient,
-  params: { runId: string; path: string; range?: ByteRange | undefined },
+  params: { source: ArtifactSource; path: string; range?: ByteRange | undefined },
   signal?: AbortSignal,
 ): Promise<ArtifactBytes> {
   const range = params.range
@@ -118,12 +138,16 @@ export async function getArtifactBytes(
     range === undefined ? {} : { Range: `bytes=${range.start}-${range.end}` }
   let response: BytesResponse
   try {
-    response = await client.getBytes(
-      '/get-artifact',
-      { path: params.path, run_uuid: params.runId },
-      headers,
-      signal,
-    )
+    const { source, path } = params
+    response =
+      source.kind === 'run'
+        ? await client.getBytes('/get-artifact', { path, run_uuid: source.runId }, headers, signal)
+        : await client.getBytes(
+            `${MLFLOW_API}/logged-models/${encodeURIComponent(source.modelId)}/artifacts/files`,
+            { artifact_file_path: path },
+            headers,
+            signal,
+          )
   } catch (error) {
     // No byte 0 to send: the file is empty, which is an answer, not a failure.
     if (error instanceof ApiError && error.status === 416 && range?.start === 0)
@@ -156,29 +180,23 @@ function parseContentRangeStart(header: string | null): number | undefined {
 }
 
 /**
- * Keys: `['artifacts']` ⊃ `['artifacts', 'list', runId, path]`,
- * `['artifacts', 'logged-model', modelId, path]` (`path` is `''` for the root),
- * `['artifacts', 'content', runId, path, { start, end }]` (`'all'` for the whole file).
+ * Keys: `['artifacts']` ⊃ `['artifacts', 'list', sourceKey, path]` (`path` is `''` for the root),
+ * `['artifacts', 'content', sourceKey, path, { start, end }]` (`'all'` for the whole file), where
+ * sourceKey is `run:<id>` or `logged-model:<id>`.
  */
 export const artifactQueries = {
   all: () => ['artifacts'],
-  list: ({ runId, path = '' }: { runId: string; path?: string }) =>
+  list: ({ source, path = '' }: { source: ArtifactSource; path?: string }) =>
     queryOptions({
-      queryKey: ['artifacts', 'list', runId, path],
-      queryFn: ({ client, signal }) => listArtifacts(mlflowClientOf(client), { runId, path }, signal),
+      queryKey: ['artifacts', 'list', sourceKey(source), path],
+      queryFn: ({ client, signal }) => listSourceArtifacts(mlflowClientOf(client), { source, path }, signal),
     }),
-  loggedModelList: ({ modelId, path = '' }: { modelId: string; path?: string }) =>
+  content: ({ source, path, range }: { source: ArtifactSource; path: string; range?: ByteRange | undefined }) =>
     queryOptions({
-      queryKey: ['artifacts', 'logged-model', modelId, path],
+      queryKey: ['artifacts', 'content', sourceKey(source), path, range ?? 'all'],
       queryFn: ({ client, signal }) =>
-        listLoggedModelArtifacts(mlflowClientOf(client), { modelId, path }, signal),
-    }),
-  content: ({ runId, path, range }: { runId: string; path: string; range?: ByteRange | undefined }) =>
-    queryOptions({
-      queryKey: ['artifacts', 'content', runId, path, range ?? 'all'],
-      queryFn: ({ client, signal }) =>
-        getArtifactBytes(mlflowClientOf(client), { runId, path, range }, signal),
-      // A run's artifacts are immutable once written; bytes are big, so do not keep them long unused.
+        getArtifactBytes(mlflowClientOf(client), { source, path, range }, signal),
+      // Artifacts are immutable once written; bytes are big, so do not keep them long unused.
       staleTime: Infinity,
       gcTime: 60_000,
     }),

@@ -1,16 +1,82 @@
+import { useQueries, useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useSearchParams } from 'react-router'
+import { artifactQueries } from '@/api/artifacts'
+import { loggedModelQueries } from '@/api/logged-models'
+import { runQueries } from '@/api/runs'
+import { loggedModelSource, runSource, type ArtifactSource } from '@/domain/artifacts/artifact-source'
+import type { LoggedModel, LoggedModelStatus } from '@/domain/models/registry'
+import type { ModelOutput } from '@/domain/runs/run'
 import { ArtifactBrowser } from '@/features/artifact-browser/artifact-browser'
+import type { ArtifactSourceOption } from '@/features/artifact-browser/artifact-source-picker'
+
+const STATUS_LABELS: Record<LoggedModelStatus, string | undefined> = {
+  LOGGED_MODEL_STATUS_UNSPECIFIED: undefined,
+  LOGGED_MODEL_PENDING: 'pending upload',
+  LOGGED_MODEL_READY: undefined,
+  LOGGED_MODEL_UPLOAD_FAILED: 'upload failed',
+}
+
+function modelOption(
+  output: ModelOutput,
+  model: LoggedModel | undefined,
+  failed: boolean,
+): ArtifactSourceOption {
+  const flavor = model?.tags['mlflow.modelType'] ?? model?.modelType
+  const status = model?.status === undefined ? undefined : STATUS_LABELS[model.status]
+  const detail = [
+    'logged model',
+    flavor,
+    `step ${output.step}`,
+    status,
+    failed ? 'details could not be loaded' : undefined,
+  ]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' · ')
+  return { source: loggedModelSource(output.modelId), label: model?.name ?? output.modelId, detail }
+}
 
 /**
  * The run page's Artifacts tab. The selected path is in the URL: `?path=plots/roc.png` for a file,
- * `?path=plots/` (trailing slash) for a directory.
+ * `?path=plots/` (trailing slash) for a directory. A run that logged MLflow 3 models (whose files
+ * live under the experiment, not the run) also offers each model's files: `?model=<model id>`. A run
+ * without files of its own opens its first model, as MLflow's UI does; `?model=` (empty) insists on
+ * the run's own files.
  */
 export function RunArtifactsTab({ runId }: { runId: string }) {
   const [params, setParams] = useSearchParams()
   const raw = params.get('path') ?? ''
   const isDir = raw === '' || raw.endsWith('/')
   const path = isDir ? raw.replace(/\/+$/, '') : raw
+  const modelParam = params.get('model')
+
+  const run = useQuery(runQueries.get(runId))
+  const outputs = run.data?.modelOutputs ?? []
+  const models = useQueries({
+    queries: outputs.map((output) => loggedModelQueries.get(output.modelId)),
+  })
+  const runListing = useQuery({
+    ...artifactQueries.list({ source: runSource(runId) }),
+    enabled: modelParam === null,
+  })
+
+  const runHasNoFiles = runListing.data !== undefined && runListing.data.files.length === 0
+  const fallback = modelParam === null && runHasNoFiles ? outputs[0] : undefined
+  // `model=` (empty) is the run's own files, chosen even when there are none.
+  const modelId = modelParam === '' ? undefined : (modelParam ?? fallback?.modelId)
+  const source: ArtifactSource = modelId === undefined ? runSource(runId) : loggedModelSource(modelId)
+
+  const sources: ArtifactSourceOption[] = [
+    { source: runSource(runId), label: 'Run files', detail: runHasNoFiles ? 'none logged' : undefined },
+    ...outputs.map((output, index) =>
+      modelOption(output, models[index]?.data, models[index]?.isError ?? false),
+    ),
+  ]
+  // A model named in a link that this run did not log (or whose run is still loading) still opens.
+  if (modelId !== undefined && !outputs.some((output) => output.modelId === modelId)) {
+    sources.push({ source: loggedModelSource(modelId), label: modelId, detail: 'logged model' })
+  }
+
   const onSelect = useCallback(
     (next: string, nextIsDir: boolean) => {
       setParams(
@@ -18,12 +84,52 @@ export function RunArtifactsTab({ runId }: { runId: string }) {
           const updated = new URLSearchParams(current)
           if (next === '') updated.delete('path')
           else updated.set('path', nextIsDir ? `${next}/` : next)
+          // Keep the fallback model a link away from the same view.
+          if (fallback !== undefined && !updated.has('model')) updated.set('model', fallback.modelId)
           return updated
         },
         { replace: true },
       )
     },
-    [setParams],
+    [setParams, fallback],
   )
-  return <ArtifactBrowser runId={runId} path={path} isDir={isDir} onSelect={onSelect} />
+  const onSourceChange = useCallback(
+    (next: ArtifactSource) => {
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current)
+          updated.delete('path')
+          if (next.kind === 'logged-model') updated.set('model', next.modelId)
+          else if (outputs.length > 0) updated.set('model', '')
+          else updated.delete('model')
+          return updated
+        },
+        { replace: true },
+      )
+    },
+    [setParams, outputs.length],
+  )
+
+  const modelName = sources.find(
+    (option) => option.source.kind === 'logged-model' && option.source.modelId === modelId,
+  )?.label
+  return (
+    <ArtifactBrowser
+      source={source}
+      path={path}
+      isDir={isDir}
+      onSelect={onSelect}
+      sources={sources}
+      onSourceChange={onSourceChange}
+      rootLabel={modelId === undefined ? 'Artifacts' : `Model ${modelName ?? modelId}`}
+      sourceNote={
+        fallback !== undefined ? (
+          <p className="muted artifact-source-note">
+            This run has no files of its own. MLflow 3 keeps a logged model’s files with the model, so its
+            model is shown.
+          </p>
+        ) : undefined
+      }
+    />
+  )
 }

@@ -1,15 +1,20 @@
 import { useQuery } from '@tanstack/react-query'
-import { runArtifactUrl, artifactQueries } from '@/api/artifacts'
+import { artifactFileUrl, artifactQueries } from '@/api/artifacts'
 import { useMlflowClient } from '@/api/client-binding'
 import { baseName, parentPath } from '@/domain/artifacts/artifact-path'
 import { ARTIFACT_KIND_LABELS, artifactKind } from '@/domain/artifacts/file-kind'
 import { formatBytes } from '@/domain/format/format-bytes'
+import { isLoggedImagePath } from '@/domain/artifacts/logged-images'
 import { ArtifactPreview } from './artifact-preview'
+import { LoggedImageSteps } from './logged-image-steps'
+import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 
 interface ArtifactDetailsProps {
-  runId: string
+  source: ArtifactSource
   /** A file's run-relative path. */
   path: string
+  /** Opens another file (the step slider of images logged per step). */
+  onSelect: (path: string, isDir: boolean) => void
 }
 
 /**
@@ -18,12 +23,12 @@ interface ArtifactDetailsProps {
  * in memory. The size comes from the parent directory's listing, which the tree already fetched.
  * Below the metadata, the preview of the file (see artifact-preview.tsx).
  */
-export function ArtifactDetails({ runId, path }: ArtifactDetailsProps) {
+export function ArtifactDetails({ source, path, onSelect }: ArtifactDetailsProps) {
   const client = useMlflowClient()
-  const listing = useQuery(artifactQueries.list({ runId, path: parentPath(path) }))
+  const listing = useQuery(artifactQueries.list({ source, path: parentPath(path) }))
   const entry = listing.data?.files.find((file) => file.path === path)
   const kind = artifactKind(path)
-  const href = runArtifactUrl(client, runId, path)
+  const href = artifactFileUrl(client, source, path)
   return (
     <section className="artifact-details" aria-label={`File ${baseName(path)}`}>
       <h2>{baseName(path)}</h2>
@@ -40,9 +45,10 @@ export function ArtifactDetails({ runId, path }: ArtifactDetailsProps) {
       <a className="button" href={href} download={baseName(path)}>
         Download
       </a>
+      {isLoggedImagePath(path) && <LoggedImageSteps source={source} path={path} onSelect={onSelect} />}
       {/* Wait for the listing: the size decides whether the preview may fetch the file at all. */}
       {listing.isPending ? null : (
-        <ArtifactPreview key={path} runId={runId} path={path} size={entry?.fileSize} downloadHref={href} />
+        <ArtifactPreview key={path} source={source} path={path} size={entry?.fileSize} downloadHref={href} />
       )}
     </section>
   )

@@ -1,3 +1,4 @@
+import { runSource } from '@/domain/artifacts/artifact-source'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -30,7 +31,12 @@ function renderPreview(path: string, size?: number) {
   bindMlflowClient(queryClient, createMlflowClient({ baseUrl: ORIGIN }))
   return render(
     <QueryClientProvider client={queryClient}>
-      <ArtifactPreview runId={runId()} path={path} size={size} downloadHref={`${ORIGIN}/dl/${path}`} />
+      <ArtifactPreview
+        source={runSource(runId())}
+        path={path}
+        size={size}
+        downloadHref={`${ORIGIN}/dl/${path}`}
+      />
     </QueryClientProvider>,
   )
 }

@@ -4,12 +4,12 @@
  *
  * ## Contract for previewers
  *
- * `ArtifactPreview` takes `PreviewProps` (`runId`, `path`, `size` from the listing, `downloadHref`).
+ * `ArtifactPreview` takes `PreviewProps` (`source`, `path`, `size` from the listing, `downloadHref`).
  * `PREVIEWS[kind]` says how a kind is previewed; each entry is one of:
  * - `{ load: 'whole', render(file) }`: the shell fetches the file itself, at most `previewLimit(kind)`
  *   bytes (a larger file gets a "too large" panel with Download and, for text-like kinds, "Preview the
  *   first N KB" as text), shows loading and error states, and calls `render` with a `LoadedFile`
- *   (`bytes`, `contentType`, `runId`, `path`). Use `decodeUtf8(file.bytes)` for text.
+ *   (`bytes`, `contentType`, `source`, `path`). Use `decodeUtf8(file.bytes)` for text.
  * - `{ load: 'self', Component }`: the component gets `PreviewProps` and fetches what it needs,
  *   e.g. in ranges (`TextPreview`).
  *
@@ -39,9 +39,10 @@ import { MlmodelPreview } from './mlmodel-preview'
 import { PdfPreview } from './pdf-preview'
 import { TEXT_CHUNK_BYTES, TextPreview } from './text-preview'
 import './artifact-preview.css'
+import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 
 export interface PreviewProps {
-  runId: string
+  source: ArtifactSource
   /** The file's run-relative path. */
   path: string
   /** Bytes, from the parent directory's listing; `undefined` when the listing had none (yet). */
@@ -52,7 +53,7 @@ export interface PreviewProps {
 
 /** A file the shell fetched whole for a `'whole'` previewer. */
 export interface LoadedFile {
-  runId: string
+  source: ArtifactSource
   path: string
   bytes: Uint8Array
   /** As the server sent it: MLflow sends every text type as `text/plain`, so prefer the path's kind. */
@@ -72,8 +73,8 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes)
 }
 
-function TextEntry({ runId, path }: PreviewProps) {
-  return <TextPreview runId={runId} path={path} />
+function TextEntry({ source, path }: PreviewProps) {
+  return <TextPreview source={source} path={path} />
 }
 
 const TEXT: PreviewEntry = { load: 'self', Component: TextEntry }
@@ -95,16 +96,13 @@ export const PREVIEWS: Readonly<Record<ArtifactKind, PreviewEntry | undefined>> 
   image: whole((file) => <ImagePreview path={file.path} bytes={file.bytes} />),
   text: TEXT,
   yaml: TEXT,
-  json: whole((file) => <JsonPreview runId={file.runId} path={file.path} text={decodeUtf8(file.bytes)} />),
+  json: whole((file) => <JsonPreview source={file.source} path={file.path} text={decodeUtf8(file.bytes)} />),
   markdown: whole((file) => <MarkdownPreview text={decodeUtf8(file.bytes)} />),
   csv: whole((file) => <CsvPreview text={decodeUtf8(file.bytes)} delimiter="," />),
   tsv: whole((file) => <CsvPreview text={decodeUtf8(file.bytes)} delimiter={'\t'} />),
   html: whole((file) => <HtmlPreview html={decodeUtf8(file.bytes)} />),
   mlmodel: whole((file) => (
-    <MlmodelPreview
-      text={decodeUtf8(file.bytes)}
-      modelUri={`runs:/${file.runId}/${parentPath(file.path)}`.replace(/\/$/, '')}
-    />
+    <MlmodelPreview text={decodeUtf8(file.bytes)} modelUri={modelUriOf(file.source, file.path)} />
   )),
   pdf: whole((file) => <PdfPreview bytes={file.bytes} />),
   other: undefined,
@@ -112,14 +110,14 @@ export const PREVIEWS: Readonly<Record<ArtifactKind, PreviewEntry | undefined>> 
 
 /** Render with `key={path}` so choices such as "preview the first KB" do not carry over between files. */
 export function ArtifactPreview(props: PreviewProps) {
-  const { runId, path, size, downloadHref } = props
+  const { source, path, size, downloadHref } = props
   const kind = artifactKind(path)
   const [headOnly, setHeadOnly] = useState(false)
   const entry = PREVIEWS[kind]
 
   let body: ReactNode
   if (size === 0) body = <EmptyState title="This file is empty." />
-  else if (headOnly) body = <TextPreview runId={runId} path={path} />
+  else if (headOnly) body = <TextPreview source={source} path={path} />
   else if (entry === undefined)
     body = (
       <EmptyState title="No preview for this type of file.">
@@ -134,7 +132,7 @@ export function ArtifactPreview(props: PreviewProps) {
   else
     body = (
       <WholeFile
-        runId={runId}
+        source={source}
         path={path}
         kind={kind}
         render={entry.render}
@@ -150,7 +148,7 @@ export function ArtifactPreview(props: PreviewProps) {
 }
 
 interface WholeFileProps {
-  runId: string
+  source: ArtifactSource
   path: string
   kind: ArtifactKind
   render: (file: LoadedFile) => ReactNode
@@ -162,9 +160,9 @@ interface WholeFileProps {
  * Fetches at most one byte past the kind's limit, whether or not the size is known, so a file the
  * listing did not size (or that grew) is never pulled whole: more than the limit means too large.
  */
-function WholeFile({ runId, path, kind, render, downloadHref, onPreviewHead }: WholeFileProps) {
+function WholeFile({ source, path, kind, render, downloadHref, onPreviewHead }: WholeFileProps) {
   const limit = previewLimit(kind)
-  const query = useQuery(artifactQueries.content({ runId, path, range: { start: 0, end: limit } }))
+  const query = useQuery(artifactQueries.content({ source, path, range: { start: 0, end: limit } }))
   if (query.isPending) return <Loading label={`Loading ${baseName(path)}…`} />
   if (query.isError)
     return (
@@ -187,7 +185,7 @@ function WholeFile({ runId, path, kind, render, downloadHref, onPreviewHead }: W
         onPreviewHead={onPreviewHead}
       />
     )
-  return render({ runId, path, bytes: data.bytes, contentType: data.contentType })
+  return render({ source, path, bytes: data.bytes, contentType: data.contentType })
 }
 
 interface TooLargeProps {
@@ -229,4 +227,10 @@ function DownloadLink({ href, path }: { href: string | undefined; path: string }
       Download
     </a>
   )
+}
+
+/** How `mlflow.pyfunc.load_model` finds the model an MLmodel file belongs to. */
+function modelUriOf(source: ArtifactSource, path: string): string {
+  if (source.kind === 'logged-model') return `models:/${source.modelId}`
+  return `runs:/${source.runId}/${parentPath(path)}`.replace(/\/$/, '')
 }

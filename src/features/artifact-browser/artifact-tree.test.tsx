@@ -1,3 +1,4 @@
+import { runSource } from '@/domain/artifacts/artifact-source'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
@@ -79,7 +80,7 @@ function renderTree(initialPath?: string) {
     const [selected, setSelected] = useState(initialPath)
     return (
       <ArtifactTree
-        runId="run-1"
+        source={runSource('run-1')}
         selectedPath={selected}
         onSelect={(path, isDir) => {
           onSelect(path, isDir)

@@ -24,9 +24,10 @@ import {
 } from './tree-rows'
 import { EntryLine, StatusLine, errorText } from './artifact-tree-row'
 import './artifact-tree.css'
+import { sourceKey, type ArtifactSource } from '@/domain/artifacts/artifact-source'
 
 export interface ArtifactTreeProps {
-  runId: string
+  source: ArtifactSource
   /** The open file or directory (run-relative); its ancestors are expanded when it changes. */
   selectedPath: string | undefined
   /** The selection is a directory: opened from outside the tree (a link, the breadcrumbs), it expands too. */
@@ -71,21 +72,22 @@ function withAncestors(
  * kept on the tree and the current row named by aria-activedescendant (rows come and go as they
  * scroll, so they cannot hold focus themselves).
  */
-export function ArtifactTree({ runId, selectedPath, selectedIsDir = false, onSelect }: ArtifactTreeProps) {
+export function ArtifactTree({ source, selectedPath, selectedIsDir = false, onSelect }: ArtifactTreeProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() =>
     withAncestors(new Set(), selectedPath, selectedIsDir),
   )
   const [filter, setFilter] = useState('')
   const treeRef = useRef<HTMLDivElement>(null)
   const [activePath, setActivePath] = useState(selectedPath)
-  const [seen, setSeen] = useState({ runId, selectedPath })
-  if (seen.runId !== runId || seen.selectedPath !== selectedPath) {
+  const owner = sourceKey(source)
+  const [seen, setSeen] = useState({ owner, selectedPath })
+  if (seen.owner !== owner || seen.selectedPath !== selectedPath) {
     // Another run starts from scratch; another selection (e.g. a link or breadcrumb) is revealed.
-    setSeen({ runId, selectedPath })
+    setSeen({ owner, selectedPath })
     setExpanded((previous) =>
-      withAncestors(seen.runId === runId ? previous : new Set(), selectedPath, selectedIsDir),
+      withAncestors(seen.owner === owner ? previous : new Set(), selectedPath, selectedIsDir),
     )
-    if (seen.runId !== runId) setFilter('')
+    if (seen.owner !== owner) setFilter('')
     setActivePath(selectedPath)
   }
 
@@ -96,7 +98,7 @@ export function ArtifactTree({ runId, selectedPath, selectedIsDir = false, onSel
     [openDirs],
   )
   const dirs = useQueries({
-    queries: openDirs.map((path) => ({ ...artifactQueries.list({ runId, path }), select: prepareListing })),
+    queries: openDirs.map((path) => ({ ...artifactQueries.list({ source, path }), select: prepareListing })),
     combine,
   })
   const rows = useMemo(() => treeRows(dirs, expanded, filter), [dirs, expanded, filter])
@@ -105,7 +107,7 @@ export function ArtifactTree({ runId, selectedPath, selectedIsDir = false, onSel
   // A selection made in the tree is already shown as the user left it: remember it, so that when it
   // comes back as the prop it is not treated as a selection from outside (which would re-open it).
   const selectFromTree = (path: string, isDir: boolean) => {
-    setSeen({ runId, selectedPath: path })
+    setSeen({ owner, selectedPath: path })
     onSelect(path, isDir)
   }
 
@@ -139,14 +141,18 @@ export function ArtifactTree({ runId, selectedPath, selectedIsDir = false, onSel
       {root.status === 'pending' && <Loading label="Loading artifacts…" />}
       {root.status === 'error' && (
         <ErrorState
-          title="Could not list the run's artifacts"
+          title={
+            source.kind === 'run' ? "Could not list the run's artifacts" : "Could not list the model's files"
+          }
           detail={errorText(root.error)}
           onRetry={root.retry}
         />
       )}
       {root.status === 'success' && root.listing.entries.length === 0 && root.listing.droppedCount === 0 && (
         <EmptyState title="No artifacts">
-          <p className="muted">This run has not logged any files.</p>
+          <p className="muted">
+            {source.kind === 'run' ? 'This run has not logged any files.' : 'This model has no files.'}
+          </p>
         </EmptyState>
       )}
       {root.status === 'success' &&

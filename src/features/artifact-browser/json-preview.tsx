@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react'
 import { TextPreview } from './text-preview'
+import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 
 /** Objects and arrays deeper than this start folded, so a big document renders only its top. */
 const OPEN_DEPTH = 2
@@ -22,7 +23,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 interface JsonPreviewProps {
-  runId: string
+  source: ArtifactSource
   path: string
   text: string
 }
@@ -31,11 +32,15 @@ interface JsonPreviewProps {
  * A JSON document as a foldable tree. Folding is lazy: a folded node renders nothing of its
  * children, and open nodes render their children a page at a time. Invalid JSON is shown as text.
  */
-export function JsonPreview({ runId, path, text }: JsonPreviewProps) {
+export function JsonPreview({ source, path, text }: JsonPreviewProps) {
   const parsed = useMemo(() => parseJson(text), [text])
   if (!parsed.ok)
     return (
-      <TextPreview runId={runId} path={path} notice={`Not valid JSON (${parsed.message}); shown as text.`} />
+      <TextPreview
+        source={source}
+        path={path}
+        notice={`Not valid JSON (${parsed.message}); shown as text.`}
+      />
     )
   return (
     <div className="json-preview" role="region" aria-label={`JSON of ${path}`}>

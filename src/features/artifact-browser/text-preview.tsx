@@ -12,6 +12,7 @@ import {
 import { artifactQueries, type ArtifactBytes } from '@/api/artifacts'
 import { formatBytes } from '@/domain/format/format-bytes'
 import { ErrorState, Loading } from '@/ui/states'
+import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 
 /** How much text one read fetches: the first screenful of a log, and each "Load more". */
 export const TEXT_CHUNK_BYTES = 256 * 1024
@@ -95,7 +96,7 @@ function combineChunks(results: UseQueryResult<ArtifactBytes>[]) {
 }
 
 interface TextPreviewProps {
-  runId: string
+  source: ArtifactSource
   path: string
   /** Shown above the text, e.g. why a JSON file is shown as text. */
   notice?: string
@@ -105,11 +106,11 @@ interface TextPreviewProps {
  * Plain text, fetched 256 KiB at a time with HTTP ranges, so a multi-gigabyte log costs one chunk.
  * Lines are virtualised; the search highlights every match and steps through them.
  */
-export function TextPreview({ runId, path, notice }: TextPreviewProps) {
+export function TextPreview({ source, path, notice }: TextPreviewProps) {
   const [chunkCount, setChunkCount] = useState(1)
   const { chunks, pending, error, retry } = useQueries({
     queries: Array.from({ length: chunkCount }, (_, index) =>
-      artifactQueries.content({ runId, path, range: chunkRange(index) }),
+      artifactQueries.content({ source, path, range: chunkRange(index) }),
     ),
     combine: combineChunks,
   })
