@@ -1,8 +1,8 @@
 /**
  * The two backends of the contract test, behind one interface: the mock handlers (answered in
  * process through msw's `getResponse`, exactly as the demo server answers) and a real MLflow server.
- * Requests name runs and experiments (`{{run:NAME}}`, `{{exp:NAME}}`); each backend resolves names to
- * its own ids, and `normalize` maps ids in responses back to names.
+ * Requests name runs, experiments and LoggedModels (`{{run:NAME}}`, `{{exp:NAME}}`, `{{model:NAME}}`);
+ * each backend resolves names to its own ids, and `normalize` maps ids in responses back to names.
  */
 
 import { createHash } from 'node:crypto'
@@ -37,6 +37,8 @@ export interface Backend {
   /** Run and experiment names to ids; filled by `learnIds` and by write requests that create things. */
   readonly runIds: Map<string, string>
   readonly experimentIds: Map<string, string>
+  /** LoggedModel names to ids (`m-<32 hex>`); filled by `learnIds`. */
+  readonly modelIds: Map<string, string>
   readonly artifactRoot: string
   send(request: ContractRequest): Promise<Observed>
 }
@@ -44,8 +46,9 @@ export interface Backend {
 const ORIGIN = 'http://contract.test'
 
 function resolveNames(text: string, backend: Backend): string {
-  return text.replace(/\{\{(run|exp):([^}]+)\}\}/g, (_match, kind: string, name: string) => {
-    const id = (kind === 'run' ? backend.runIds : backend.experimentIds).get(name)
+  return text.replace(/\{\{(run|exp|model):([^}]+)\}\}/g, (_match, kind: string, name: string) => {
+    const ids = kind === 'run' ? backend.runIds : kind === 'exp' ? backend.experimentIds : backend.modelIds
+    const id = ids.get(name)
     if (id === undefined) throw new Error(`${backend.name}: no ${kind} named ${name}`)
     return id
   })
@@ -105,6 +108,7 @@ export function mockBackend(handlers: readonly HttpHandler[], artifactRoot: stri
     name: 'mock',
     runIds: new Map(),
     experimentIds: new Map(),
+    modelIds: new Map(),
     artifactRoot,
     async send(request) {
       const fetchRequest = toFetchRequest(ORIGIN, request, backend)
@@ -130,6 +134,7 @@ export function realBackend(baseUrl: string, artifactRoot: string): Backend {
     name: 'real',
     runIds: new Map(),
     experimentIds: new Map(),
+    modelIds: new Map(),
     artifactRoot,
     async send(request) {
       return observe(await fetch(toFetchRequest(baseUrl, request, backend)))
@@ -146,7 +151,7 @@ function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object' ? Reflect.get(value, key) : undefined
 }
 
-/** Learns every experiment and run id by name, deleted ones included. */
+/** Learns every experiment, run and LoggedModel id by name, deleted experiments and runs included. */
 export async function learnIds(backend: Backend): Promise<void> {
   const experiments = await backend.send({
     method: 'GET',
@@ -174,5 +179,17 @@ export async function learnIds(backend: Backend): Promise<void> {
     const id = field(info, 'run_id')
     const name = field(info, 'run_name')
     if (typeof id === 'string' && typeof name === 'string') backend.runIds.set(name, id)
+  }
+  const models = await backend.send({
+    method: 'POST',
+    path: '/api/2.0/mlflow/logged-models/search',
+    body: { experiment_ids: ids, max_results: 1000 },
+  })
+  const modelList = field(parseJson(models.text), 'models')
+  for (const model of Array.isArray(modelList) ? modelList : []) {
+    const info = field(model, 'info')
+    const id = field(info, 'model_id')
+    const name = field(info, 'name')
+    if (typeof id === 'string' && typeof name === 'string') backend.modelIds.set(name, id)
   }
 }

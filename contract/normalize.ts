@@ -1,8 +1,9 @@
 /**
  * What of a response the contract compares. Everything is kept (status, content type, the headers
  * of raw routes, every key and value, array order, page tokens, error bodies) except what no two
- * servers can share (file bodies that are big or binary are compared by size and SHA-256): generated run ids (mapped back to run names), the artifact root directory, and
- * wall-clock times of experiments (runs carry explicit, seeded times and are compared exactly).
+ * servers can share (file bodies that are big or binary are compared by size and SHA-256): generated
+ * run and LoggedModel ids (mapped back to their names), the artifact root directory, and wall-clock
+ * times of experiments and LoggedModels (runs carry explicit, seeded times and are compared exactly).
  */
 
 import type { Backend, Observed } from './backends'
@@ -14,7 +15,12 @@ export interface Normalized {
   body: unknown
 }
 
-const WALL_CLOCK_KEYS = new Set(['creation_time', 'last_update_time'])
+const WALL_CLOCK_KEYS = new Set([
+  'creation_time',
+  'last_update_time',
+  'creation_timestamp_ms',
+  'last_updated_timestamp_ms',
+])
 
 /**
  * Python prints sets in an order that changes from process to process (string hashing is salted), so
@@ -32,8 +38,19 @@ function maskSqlParameters(text: string): string {
   return text.replace(/\[parameters: [^\]]*\]/g, '[parameters: …]')
 }
 
-function normalizeString(text: string, backend: Backend, idToName: ReadonlyMap<string, string>): string {
+interface IdNames {
+  runs: ReadonlyMap<string, string>
+  models: ReadonlyMap<string, string>
+}
+
+function normalizeString(text: string, backend: Backend, names: IdNames): string {
   let out = maskSqlParameters(sortPythonSets(text.replaceAll(backend.artifactRoot, '<artifact-root>')))
+  // LoggedModel ids first: their 32 hex digits are no run id.
+  out = out.replace(/m-[0-9a-f]{32}/g, (id) => {
+    const name = names.models.get(id)
+    return name === undefined ? id : `<model:${name}>`
+  })
+  const idToName = names.runs
   out = out.replace(/[0-9a-f]{32}/g, (id) => {
     const name = idToName.get(id)
     return name === undefined ? id : `<run:${name}>`
@@ -41,9 +58,9 @@ function normalizeString(text: string, backend: Backend, idToName: ReadonlyMap<s
   return out
 }
 
-function normalizeValue(value: unknown, backend: Backend, idToName: ReadonlyMap<string, string>): unknown {
-  if (typeof value === 'string') return normalizeString(value, backend, idToName)
-  if (Array.isArray(value)) return value.map((item) => normalizeValue(item, backend, idToName))
+function normalizeValue(value: unknown, backend: Backend, names: IdNames): unknown {
+  if (typeof value === 'string') return normalizeString(value, backend, names)
+  if (Array.isArray(value)) return value.map((item) => normalizeValue(item, backend, names))
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [key, item] of Object.entries(value)) {
@@ -51,7 +68,7 @@ function normalizeValue(value: unknown, backend: Backend, idToName: ReadonlyMap<
         out[key] = typeof item === 'number' ? '<wall-clock>' : item
         continue
       }
-      out[key] = normalizeValue(item, backend, idToName)
+      out[key] = normalizeValue(item, backend, names)
     }
     return out
   }
@@ -64,7 +81,10 @@ function isUtf8(text: string, size: number): boolean {
 }
 
 export function normalize(observed: Observed, backend: Backend): Normalized {
-  const idToName = new Map([...backend.runIds].map(([name, id]) => [id, name]))
+  const names: IdNames = {
+    runs: new Map([...backend.runIds].map(([name, id]) => [id, name])),
+    models: new Map([...backend.modelIds].map(([name, id]) => [id, name])),
+  }
   const isJson = observed.contentType?.startsWith('application/json') ?? false
   let body: unknown = observed.text
   if (isJson) {
@@ -87,6 +107,6 @@ export function normalize(observed: Observed, backend: Backend): Normalized {
     status: observed.status,
     contentType: observed.contentType,
     headers: observed.headers,
-    body: normalizeValue(body, backend, idToName),
+    body: normalizeValue(body, backend, names),
   }
 }

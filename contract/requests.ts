@@ -4,10 +4,14 @@
  * paging rules of the contract doc (§6, §8, §9), its smoke list (§15), and bad input.
  */
 
+import { artifactFiles } from '../mocks/world/artifacts'
 import {
+  ARTIFACT_COMPARE,
   ARTIFACT_ZOO,
   CONTRACT_EPOCH,
   CONTRACT_EXPERIMENTS as E,
+  contractWorld,
+  LOGGED_MODELS,
   LONG_HISTORY,
   SEED_RUNS,
 } from '../mocks/world/contract-world'
@@ -646,6 +650,36 @@ function zooCases(): ContractCase[] {
     file('unsafe path', '../x'),
     file('unsafe nested path', 'plots/../../x'),
     file('absolute path', '/etc/passwd'),
+    ...compareCases(),
+  ]
+}
+
+/** The zoo run's images logged per step, and its siblings that share paths with other contents. */
+function compareCases(): ContractCase[] {
+  const P = ARTIFACT_ZOO.paths
+  const runs = [ARTIFACT_ZOO.runName, ARTIFACT_COMPARE.runB, ARTIFACT_COMPARE.runC]
+  const imagesOf = (name: string): string[] =>
+    artifactFiles(contractWorld.runs.find((candidate) => candidate.name === name)?.artifacts)
+      .map((file) => file.path)
+      .filter((path) => path.startsWith('images/'))
+  const fileOf = (name: string, path: string): ContractCase => ({
+    name: `get-artifact: ${name} ${path}`,
+    request: { method: 'GET', path: '/get-artifact', query: { run_uuid: run(name), path } },
+  })
+  return [
+    ...runs.flatMap((name) => [
+      get(`artifacts/list: ${name} root`, `${API}/artifacts/list`, { run_id: run(name) }),
+      get(`artifacts/list: ${name} images`, `${API}/artifacts/list`, { run_id: run(name), path: 'images' }),
+    ]),
+    // Every logged image of every run (small PNGs), and the shared paths of each sibling.
+    ...runs.flatMap((name) => imagesOf(name).map((path) => fileOf(name, path))),
+    ...[ARTIFACT_COMPARE.runB, ARTIFACT_COMPARE.runC].flatMap((name) =>
+      [P.yaml, P.json, P.predictions, P.evalLog, P.png, ARTIFACT_COMPARE.onlyInC].map((path) =>
+        fileOf(name, path),
+      ),
+    ),
+    fileOf(ARTIFACT_ZOO.runName, ARTIFACT_COMPARE.onlyInC),
+    searchRuns('the artifact zoo experiment', { experiment_ids: [exp(E.artifacts)] }),
   ]
 }
 
@@ -659,7 +693,135 @@ export const modelCases: ContractCase[] = [
   get('model-versions/get: unknown', `${API}/model-versions/get`, { name: 'no-such-model', version: '1' }),
   post('logged-models/search', `${API}/logged-models/search`, { experiment_ids: mnist, max_results: 10 }),
   get('logged-models/get: unknown', `${API}/logged-models/m-0123456789abcdef0123456789abcdef`),
+  ...loggedModelCases(),
 ]
+
+/** The LoggedModels of the artifact zoo: lookups, searches, their files, and the runs that made them. */
+function loggedModelCases(): ContractCase[] {
+  const M = LOGGED_MODELS
+  const model = (name: string) => `{{model:${name}}}`
+  const zoo = [exp(E.artifacts)]
+  const search = (name: string, body: Record<string, unknown>, followPages = false): ContractCase =>
+    post(`logged-models/search: ${name}`, `${API}/logged-models/search`, body, followPages)
+  const directories = (name: string, modelName: string, path?: string): ContractCase =>
+    get(
+      `logged-models/directories: ${name}`,
+      `${API}/logged-models/${model(modelName)}/artifacts/directories`,
+      path === undefined ? {} : { artifact_directory_path: path },
+    )
+  const files = (modelName: string) => `${AJAX}/logged-models/${model(modelName)}/artifacts/files`
+  const file = (name: string, path: string | undefined, headers?: Record<string, string>): ContractCase => ({
+    name: `logged-models/files: ${name}`,
+    request: {
+      method: 'GET',
+      path: files(M.classifier),
+      query: path === undefined ? {} : { artifact_file_path: path },
+      headers,
+    },
+  })
+  return [
+    get('logged-models/get', `${API}/logged-models/${model(M.classifier)}`),
+    get('logged-models/get: ajax prefix', `${AJAX}/logged-models/${model(M.checkpoint)}`),
+    get('logged-models/get: upload failed, no params', `${API}/logged-models/${model(M.failed)}`),
+    get('logged-models/get: allow_deleted', `${API}/logged-models/${model(M.classifier)}`, {
+      allow_deleted: 'true',
+    }),
+    get('logged-models/get: GET search is a model id', `${API}/logged-models/search`, {
+      experiment_ids: zoo,
+    }),
+    search('an experiment, newest first', { experiment_ids: zoo }),
+    search('two experiments', { experiment_ids: [...zoo, ...mnist] }),
+    search('no experiments', { experiment_ids: [] }),
+    search('missing experiment_ids', {}),
+    search('unknown experiment', { experiment_ids: ['9999'] }),
+    search('max_results 0 means the default', { experiment_ids: zoo, max_results: 0 }),
+    search('pages of 1', { experiment_ids: zoo, max_results: 1 }, true),
+    search(
+      'pages of 2 by name',
+      { experiment_ids: zoo, max_results: 2, order_by: [{ field_name: 'name', ascending: true }] },
+      true,
+    ),
+    search('name DESC', { experiment_ids: zoo, order_by: [{ field_name: 'name', ascending: false }] }),
+    search('creation_time ascending', { experiment_ids: zoo, order_by: [{ field_name: 'creation_time' }] }),
+    search('status, then name', {
+      experiment_ids: zoo,
+      order_by: [{ field_name: 'status' }, { field_name: 'name', ascending: false }],
+    }),
+    search('unknown order field', { experiment_ids: zoo, order_by: [{ field_name: 'color' }] }),
+    search('order by a param', { experiment_ids: zoo, order_by: [{ field_name: 'params.C' }] }),
+    search('latest metric DESC, missing last', {
+      experiment_ids: zoo,
+      order_by: [{ field_name: 'metrics.eval_accuracy', ascending: false }],
+    }),
+    search('metric on one dataset ASC', {
+      experiment_ids: zoo,
+      order_by: [{ field_name: 'metrics.eval_accuracy', dataset_name: 'iris-test' }],
+    }),
+    get('metrics/get-history: a metric logged with a model', `${API}/metrics/get-history`, {
+      run_id: run(M.trainRun),
+      metric_key: 'eval_accuracy',
+    }),
+    search('name =', { experiment_ids: zoo, filter: `name = '${M.checkpoint}'` }),
+    search('param =', { experiment_ids: zoo, filter: "params.max_iter = '200'" }),
+    search('tag and source run', {
+      experiment_ids: zoo,
+      filter: `tags.\`mlflow.user\` = 'alice' AND source_run_id = '${run(M.trainRun)}'`,
+    }),
+    search('param !=', { experiment_ids: zoo, filter: "params.C != '1.0'" }),
+    search('a page token for other experiments', {
+      experiment_ids: zoo,
+      max_results: 1,
+      order_by: [{ field_name: 'name' }],
+      page_token: btoa('{"experiment_ids": ["9"], "filter_string": null, "order_by": null, "offset": 1}'),
+    }),
+    search('a page token that is not base64', { experiment_ids: zoo, page_token: 'abc' }),
+    directories('root', M.classifier),
+    get(
+      'logged-models/directories: ajax prefix',
+      `${AJAX}/logged-models/${model(M.checkpoint)}/artifacts/directories`,
+    ),
+    directories('a model without files', M.failed),
+    directories('a file lists nothing', M.classifier, M.files.mlmodel),
+    directories('missing folder', M.classifier, 'no/such/dir'),
+    directories('unsafe path', M.classifier, '../secrets'),
+    get(
+      'logged-models/directories: unknown model',
+      `${API}/logged-models/m-0123456789abcdef0123456789abcdef/artifacts/directories`,
+    ),
+    ...Object.values(M.files).map((path) => file(path, path)),
+    {
+      name: 'logged-models/files: the checkpoint MLmodel',
+      request: { method: 'GET', path: files(M.checkpoint), query: { artifact_file_path: M.files.mlmodel } },
+    },
+    file('missing artifact_file_path', undefined),
+    file('empty artifact_file_path', ''),
+    file('missing file', 'nope.txt'),
+    file('unsafe path', '../x'),
+    file('absolute path', '/etc/passwd'),
+    file('range: first 10 bytes', M.files.mlmodel, { Range: 'bytes=0-9' }),
+    file('range: suffix', M.files.pickle, { Range: 'bytes=-16' }),
+    file('range: past the end', M.files.pickle, { Range: 'bytes=100000-' }),
+    get(
+      'logged-models/files: unknown model',
+      `${AJAX}/logged-models/m-0123456789abcdef0123456789abcdef/artifacts/files`,
+      {
+        artifact_file_path: 'MLmodel',
+      },
+    ),
+    get(
+      'logged-models/files: not under /api',
+      `${API}/logged-models/${model(M.classifier)}/artifacts/files`,
+      {
+        artifact_file_path: 'MLmodel',
+      },
+    ),
+    get('runs/get: outputs.model_outputs', `${API}/runs/get`, { run_id: run(M.trainRun) }),
+    get('runs/get: the source run of a model it did not output', `${API}/runs/get`, {
+      run_id: run(ARTIFACT_COMPARE.runC),
+    }),
+    searchRuns('model outputs of the zoo', { experiment_ids: zoo, order_by: ['attributes.run_name'] }),
+  ]
+}
 
 export const readCases: ContractCase[] = [
   ...serverCases,

@@ -10,9 +10,15 @@ git checkout, wall-clock times); their run ids and values are whatever MLflow ma
 A run's artifact files (world JSON: `artifacts: [{path, base64}]`) are written into a folder and
 logged with one `log_artifacts` call per run, after the runs' data.
 
+The world's LoggedModels (`loggedModels`) come last: each is created with `create_logged_model`
+(the server draws its `m-<32 hex>` id), its files logged with `log_model_artifacts` (`{{model_id}}`
+and `{{run_id}}` in them replaced by the model's and its source run's ids), its metrics logged through
+its source run with `log_metric(..., model_id=)`, finalised with its status
+(unless PENDING) and linked to its source run with `log_outputs` when it has an `outputStep`.
+
 Logs go to stderr; stdout carries only the JSON summary printed at the end:
 
-    {"experiments": {name: id}, "runs": {name: id},
+    {"experiments": {name: id}, "runs": {name: id}, "loggedModels": {name: id},
      "realUsageRuns": [{"experiment", "name", "runId", "status", "parentRunId"}]}
 
 The target server must not hold any of the world's experiments yet (the seed refuses otherwise).
@@ -45,7 +51,16 @@ os.environ["DO_NOT_TRACK"] = "true"
 os.environ["MLFLOW_SUPPRESS_PRINTING_URL_TO_STDOUT"] = "true"
 
 from mlflow import MlflowClient  # noqa: E402
-from mlflow.entities import Dataset, DatasetInput, InputTag, Metric, Param, ViewType  # noqa: E402
+from mlflow.entities import (  # noqa: E402
+    Dataset,
+    DatasetInput,
+    InputTag,
+    LoggedModelOutput,
+    LoggedModelStatus,
+    Metric,
+    Param,
+    ViewType,
+)
 from mlflow.exceptions import MlflowException  # noqa: E402
 from mlflow.utils.mlflow_tags import MLFLOW_PARENT_RUN_ID, MLFLOW_RUN_NAME  # noqa: E402
 
@@ -67,6 +82,13 @@ RUN_STATUSES = {"RUNNING", "SCHEDULED", "FINISHED", "FAILED", "KILLED"}
 OPEN_STATUSES = {"RUNNING", "SCHEDULED"}
 
 METRIC_SPECIAL_VALUES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+# A world LoggedModel's status -> what finalize_logged_model is called with (PENDING: not called).
+LOGGED_MODEL_STATUSES = {
+    "LOGGED_MODEL_PENDING": None,
+    "LOGGED_MODEL_READY": LoggedModelStatus.READY,
+    "LOGGED_MODEL_UPLOAD_FAILED": LoggedModelStatus.FAILED,
+}
 
 # A fixed identity and date for the real-usage commit, so that its hash is the same on every machine.
 GIT_ENV = {
@@ -140,6 +162,25 @@ def check_world(world: dict) -> None:
             parts = file["path"].split("/")
             if file["path"].startswith("/") or ".." in parts or "" in parts:
                 raise SeedError(f"run {name!r} has an artifact at an unsafe path {file['path']!r}")
+    models = set()
+    for model in world.get("loggedModels") or []:
+        name = model["name"]
+        if name in models:
+            raise SeedError(f"logged model {name!r} appears twice")
+        models.add(name)
+        if model["experiment"] not in experiments:
+            raise SeedError(f"logged model {name!r} is in unknown experiment {model['experiment']!r}")
+        source = model.get("sourceRun")
+        if model.get("metrics") and source is None:
+            raise SeedError(f"logged model {name!r} logs metrics without a source run")
+        if source is not None and runs.get(source, {}).get("experiment") != model["experiment"]:
+            raise SeedError(f"logged model {name!r} has source run {source!r} outside its experiment")
+        if model["status"] not in LOGGED_MODEL_STATUSES:
+            raise SeedError(f"logged model {name!r} has unknown status {model['status']!r}")
+        for file in model.get("artifacts") or []:
+            parts = file["path"].split("/")
+            if file["path"].startswith("/") or ".." in parts or "" in parts:
+                raise SeedError(f"logged model {name!r} has an artifact at an unsafe path {file['path']!r}")
     for run in world["runs"]:
         seen = [run["name"]]
         parent = run.get("parent")
@@ -341,6 +382,64 @@ def log_run_artifacts(client: MlflowClient, world: dict, run_ids: dict[str, str]
     return count
 
 
+def seed_logged_models(
+    client: MlflowClient,
+    world: dict,
+    experiment_ids: dict[str, str],
+    run_ids: dict[str, str],
+    workdir: Path,
+) -> dict[str, str]:
+    """Create the world's LoggedModels in world order (so that their creation times follow it), with
+    their files, final status and run output; returns model name -> id."""
+    ids = {}
+    for model in world.get("loggedModels") or []:
+        source = model.get("sourceRun")
+        source_run_id = run_ids[source] if source is not None else None
+        try:
+            model_id = client.create_logged_model(
+                experiment_ids[model["experiment"]],
+                name=model["name"],
+                source_run_id=source_run_id,
+                tags=model["tags"] or None,
+                params=model["params"] or None,
+                model_type=model.get("modelType"),
+            ).model_id
+            files = model.get("artifacts") or []
+            if files:
+                folder = Path(tempfile.mkdtemp(prefix="model-", dir=workdir))
+                try:
+                    for file in files:
+                        data = base64.b64decode(file["base64"])
+                        data = data.replace(b"{{model_id}}", model_id.encode())
+                        data = data.replace(b"{{run_id}}", (source_run_id or "").encode())
+                        target = folder / file["path"]
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(data)
+                    client.log_model_artifacts(model_id, str(folder))
+                finally:
+                    shutil.rmtree(folder, ignore_errors=True)
+            for metric in model.get("metrics") or []:
+                client.log_metric(
+                    source_run_id,
+                    metric["key"],
+                    metric["value"],
+                    timestamp=metric["timestamp"],
+                    step=metric["step"],
+                    dataset_name=metric.get("datasetName"),
+                    dataset_digest=metric.get("datasetDigest"),
+                    model_id=model_id,
+                )
+            status = LOGGED_MODEL_STATUSES[model["status"]]
+            if status is not None:
+                client.finalize_logged_model(model_id, status)
+            if source_run_id is not None and model.get("outputStep") is not None:
+                client.log_outputs(source_run_id, [LoggedModelOutput(model_id, model["outputStep"])])
+        except MlflowException as error:
+            raise SeedError(f"logged model {model['name']!r}: {error}") from error
+        ids[model["name"]] = model_id
+    return ids
+
+
 def prepare_git_checkout(workdir: Path) -> Path:
     """A git repository with real_usage_train.py committed as train.py, at a deterministic commit."""
     repo = workdir / "iris-classifier"
@@ -432,6 +531,10 @@ def seed(tracking_uri: str, world: dict, workdir: Path, backend_store_uri: str |
         log(f"logged {files} artifact files in {time.monotonic() - phase:.1f}s")
 
         phase = time.monotonic()
+        model_ids = seed_logged_models(client, world, experiment_ids, run_ids, workdir)
+        log(f"logged {len(model_ids)} logged models in {time.monotonic() - phase:.1f}s")
+
+        phase = time.monotonic()
         wait_real_usage(sessions)
         if sessions:
             log(f"waited {time.monotonic() - phase:.1f}s more for the real-usage scripts")
@@ -454,6 +557,7 @@ def seed(tracking_uri: str, world: dict, workdir: Path, backend_store_uri: str |
     return {
         "experiments": experiment_ids,
         "runs": run_ids,
+        "loggedModels": model_ids,
         "realUsageRuns": [
             run
             for experiment in real_usage

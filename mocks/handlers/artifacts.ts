@@ -3,11 +3,13 @@ import type { MockStore } from '../store/store'
 import { MockStoreError } from '../store/store'
 import type { MockRun } from '../store/types'
 import { artifactBytes, artifactFiles } from '../world/artifacts'
+import { generatedFiles } from '../world/huge-artifacts'
+import type { WorldGeneratedContent } from '../world/types'
 import { Fields, answer, invalidParameter, protoRoute } from './protocol'
 import { requireRun } from './runs'
 
 /** `validate_path_is_safe`: no `..` segments, no absolute paths, no URL schemes. */
-function requireSafePath(path: string): void {
+export function requireSafePath(path: string): void {
   const segments = path.split(/[\\/]/)
   if (segments.includes('..') || path.startsWith('/') || /^[a-zA-Z][\w+.-]*:/.test(path)) {
     throw invalidParameter('Invalid path')
@@ -18,22 +20,38 @@ function requireSafePath(path: string): void {
 const FLASK_BAD_REQUEST =
   '<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>The browser (or proxy) sent a request that this server could not understand.</p>\n'
 
-/** A run's files by normalised path, made on first use (the zoo's big files cost a few ms). */
-const filesOfRun = new WeakMap<MockRun, Map<string, Uint8Array>>()
+/** A file's bytes, or a generated file (huge-artifacts.ts) whose bytes are made per range read. */
+type FileBody = Uint8Array | WorldGeneratedContent
 
-function runFiles(run: MockRun): Map<string, Uint8Array> {
+/**
+ * A generated file, told apart by its `kind` rather than `instanceof Uint8Array`: in the dom tests
+ * stored bytes come from another realm's Uint8Array, which `instanceof` does not recognise.
+ */
+function isGenerated(body: FileBody): body is WorldGeneratedContent {
+  return 'kind' in body
+}
+
+function sizeOf(body: FileBody): number {
+  return isGenerated(body) ? body.size : body.length
+}
+
+/** A run's files by normalised path, made on first use (the zoo's big files cost a few ms). */
+const filesOfRun = new WeakMap<MockRun, Map<string, FileBody>>()
+
+function runFiles(run: MockRun): Map<string, FileBody> {
   let files = filesOfRun.get(run)
   if (files === undefined) {
-    files = new Map(
+    files = new Map<string, FileBody>(
       artifactFiles(run.artifacts).map((file) => [normalizePath(file.path), artifactBytes(file.content)]),
     )
+    for (const file of generatedFiles(run.artifacts)) files.set(normalizePath(file.path), file.content)
     filesOfRun.set(run, files)
   }
   return files
 }
 
 /** As `os.path.relpath` leaves a path below the run root: no empty or `.` segments. */
-function normalizePath(path: string): string {
+export function normalizePath(path: string): string {
   return path
     .split('/')
     .filter((segment) => segment !== '' && segment !== '.')
@@ -51,15 +69,15 @@ interface FileInfo {
  * code-point order, folders among files), folders without a size. A file or a missing folder lists
  * nothing, and an empty list leaves `files` out. The real server does not page this list.
  */
-function listFolder(files: ReadonlyMap<string, Uint8Array>, path: string): FileInfo[] {
+export function listFolder(files: ReadonlyMap<string, FileBody>, path: string): FileInfo[] {
   const folder = normalizePath(path)
   const prefix = folder === '' ? '' : `${folder}/`
   const entries = new Map<string, FileInfo>()
-  for (const [filePath, bytes] of files) {
+  for (const [filePath, body] of files) {
     if (!filePath.startsWith(prefix)) continue
     const rest = filePath.slice(prefix.length)
     const slash = rest.indexOf('/')
-    if (slash === -1) entries.set(filePath, { path: filePath, is_dir: false, file_size: bytes.length })
+    if (slash === -1) entries.set(filePath, { path: filePath, is_dir: false, file_size: sizeOf(body) })
     else {
       const dir = prefix + rest.slice(0, slash)
       entries.set(dir, { path: dir, is_dir: true })
@@ -150,15 +168,36 @@ function byteSpan(header: string, length: number): [number, number] | undefined 
 const RANGE_NOT_SATISFIABLE =
   '<!doctype html>\n<html lang=en>\n<title>416 Requested Range Not Satisfiable</title>\n<h1>Requested Range Not Satisfiable</h1>\n<p>The server cannot provide the requested range.</p>\n'
 
+/** Bytes of a generated file streamed in pieces of this size, so a 1 GiB download never is in memory. */
+const GENERATED_PIECE_BYTES = 1024 * 1024
+
+/** Bytes `[start, end)` of a file: a slice of stored bytes, or a generated file's pieces as a stream. */
+function bodyPart(body: FileBody, start: number, end: number): Uint8Array | ReadableStream<Uint8Array> {
+  if (!isGenerated(body)) return body.slice(start, end)
+  if (end - start <= GENERATED_PIECE_BYTES) return body.read(start, end)
+  let at = start
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const next = Math.min(end, at + GENERATED_PIECE_BYTES)
+        controller.enqueue(body.read(at, next))
+        at = next
+        if (at >= end) controller.close()
+      },
+    },
+    { highWaterMark: 0 },
+  )
+}
+
 /** Flask's `send_file(as_attachment=True)` with conditional (Range) support; no ETag or Last-Modified. */
-function sendFile(path: string, bytes: Uint8Array, rangeHeader: string | null): Response {
+export function sendFile(path: string, body: FileBody, rangeHeader: string | null): Response {
   const headers = {
     'Content-Disposition': contentDisposition(path),
     'Content-Type': artifactContentType(path),
     'Cache-Control': 'no-cache',
     'Accept-Ranges': 'bytes',
   }
-  const length = bytes.length
+  const length = sizeOf(body)
   // Any Range header gets a 206 (even for the whole file) or a 416.
   if (rangeHeader !== null) {
     const span = byteSpan(rangeHeader, length)
@@ -168,17 +207,19 @@ function sendFile(path: string, bytes: Uint8Array, rangeHeader: string | null): 
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Range': `bytes */${length}` },
       })
     }
-    const part = bytes.slice(span[0], span[1])
-    return new HttpResponse(part, {
+    return new HttpResponse(bodyPart(body, span[0], span[1]), {
       status: 206,
       headers: {
         ...headers,
-        'Content-Length': String(part.length),
+        'Content-Length': String(span[1] - span[0]),
         'Content-Range': `bytes ${span[0]}-${span[1] - 1}/${length}`,
       },
     })
   }
-  return new HttpResponse(bytes, { status: 200, headers: { ...headers, 'Content-Length': String(length) } })
+  return new HttpResponse(bodyPart(body, 0, length), {
+    status: 200,
+    headers: { ...headers, 'Content-Length': String(length) },
+  })
 }
 
 export function artifactHandlers(store: MockStore): HttpHandler[] {

@@ -13,6 +13,17 @@ const MAX_SEARCH_RESULTS = 50_000
 const DEFAULT_SEARCH_RESULTS = 1000
 const MAX_TAG_KEY = 250
 
+/** A run as runs/get and runs/search send it: `outputs.model_outputs` lists the LoggedModels it produced. */
+function encodeRunWithOutputs(run: MockRun): Record<string, unknown> {
+  const encoded = encodeRun(run)
+  const outputs = run.modelOutputs ?? []
+  if (outputs.length === 0) return encoded
+  return {
+    ...encoded,
+    outputs: { model_outputs: outputs.map((output) => ({ model_id: output.modelId, step: output.step })) },
+  }
+}
+
 export function requireRun(store: MockStore, runId: string): MockRun {
   const run = store.getRun(runId)
   if (run === undefined) throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`)
@@ -41,7 +52,7 @@ export function runHandlers(store: MockStore): HttpHandler[] {
       })
       const { page, nextPageToken } = paginate(runs, offset, maxResults)
       const body: Record<string, unknown> = {}
-      if (page.length > 0) body.runs = page.map(encodeRun)
+      if (page.length > 0) body.runs = page.map(encodeRunWithOutputs)
       if (nextPageToken !== undefined) body.next_page_token = nextPageToken
       return body
     }),
@@ -72,7 +83,7 @@ export function runHandlers(store: MockStore): HttpHandler[] {
     }),
     ...protoRoute(store, 'get', 'runs/get', async (request) => {
       const fields = await Fields.read(request)
-      return { run: encodeRun(requireRun(store, fields.runId())) }
+      return { run: encodeRunWithOutputs(requireRun(store, fields.runId())) }
     }),
     ...protoRoute(store, 'post', 'runs/update', async (request) => {
       const fields = await Fields.read(request)

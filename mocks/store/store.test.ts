@@ -170,3 +170,48 @@ describe('MockStore', () => {
     expect(searches).toBe(34)
   })
 })
+
+describe('MockStore LoggedModels', () => {
+  const withModels: World = {
+    ...world,
+    loggedModels: [
+      {
+        name: 'first',
+        experiment: 'a',
+        sourceRun: 'parent',
+        outputStep: 3,
+        status: 'LOGGED_MODEL_READY',
+        params: { lr: '0.1' },
+        tags: {},
+      },
+      { name: 'second', experiment: 'a', status: 'LOGGED_MODEL_PENDING', params: {}, tags: {} },
+    ],
+  }
+
+  it('gives each model an m-<32 hex> id, its source run and an artifact root below the experiment', () => {
+    const store = MockStore.fromWorld(withModels, { artifactRoot: '/root' })
+    const id = store.modelIdOf('first') ?? ''
+    expect(id).toMatch(/^m-[0-9a-f]{32}$/)
+    const model = store.getLoggedModel(id)
+    expect(model.sourceRunId).toBe(store.runIdOf('parent'))
+    expect(model.artifactLocation).toBe(`/root/1/models/${id}/artifacts`)
+    expect(model.modelType).toBe('')
+  })
+
+  it('links a model with an output step to its run, and lists models in creation order', () => {
+    const store = MockStore.fromWorld(withModels)
+    const first = store.modelIdOf('first') ?? ''
+    expect(store.getRun(store.runIdOf('parent') ?? '')?.modelOutputs).toEqual([{ modelId: first, step: 3 }])
+    const models = store.loggedModelsOf(['1'])
+    expect(models.map((model) => model.name)).toEqual(['first', 'second'])
+    expect(models[0]?.creationTime).toBeLessThan(models[1]?.creationTime ?? 0)
+    expect(store.loggedModelsOf(['0'])).toEqual([])
+  })
+
+  it('answers an unknown id as the SQL store does', () => {
+    const store = MockStore.fromWorld(withModels)
+    expect(() => store.getLoggedModel('m-0')).toThrow(
+      new MockStoreError('RESOURCE_DOES_NOT_EXIST', "Logged model with ID 'm-0' not found."),
+    )
+  })
+})

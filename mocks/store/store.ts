@@ -11,12 +11,13 @@ import { hexId } from '../world/random'
 import type {
   World,
   WorldExperiment,
+  WorldLoggedModel,
   WorldMetricPoint,
   WorldMetricSeries,
   WorldMetricValue,
   WorldRun,
 } from '../world/types'
-import type { MockExperiment, MockLatestMetric, MockRun } from './types'
+import type { MockExperiment, MockLatestMetric, MockLoggedModel, MockRun } from './types'
 
 /** Stored points, or a formula that makes them on demand. */
 export type MetricSource = WorldMetricSeries
@@ -36,10 +37,15 @@ export type StoreRun = Omit<WorldRun, 'metrics' | 'experiment'> & {
   metrics: Readonly<Record<string, MetricSource>>
 }
 
+/** A LoggedModel of a world, with the creation time the mocks give it (the world's order). */
+export type StoreLoggedModel = Omit<WorldLoggedModel, 'experiment'> & { creationTime: number }
+
 export interface ExperimentSource {
   experiment: WorldExperiment
   /** Called once, on first access to the experiment's runs. */
   runs: () => Iterable<StoreRun>
+  /** Called once, right after `runs`: their source runs are in this experiment. */
+  loggedModels?: () => Iterable<StoreLoggedModel>
 }
 
 export interface MockStoreOptions {
@@ -60,6 +66,8 @@ export class MockStoreError extends Error {
 }
 
 const DEFAULT_EPOCH = 1767600000000
+/** 2026-01-05T13:00:00Z: when the first LoggedModel of a world was created; one second apart after it. */
+const LOGGED_MODEL_EPOCH = 1767618000000
 /** Distinct searches (experiments, filter, order, view) whose results are kept until the next write. */
 const SEARCH_CACHE_SIZE = 32
 /** In a world tag value: the run's own id (see WorldRun.tags). */
@@ -115,6 +123,9 @@ function uniqueNameViolation(sql: string, parameters: string): string {
 export class MockStore {
   private readonly experiments = new Map<string, MockExperiment>()
   private readonly pending = new Map<string, () => Iterable<StoreRun>>()
+  private readonly pendingModels = new Map<string, () => Iterable<StoreLoggedModel>>()
+  private readonly loggedModels = new Map<string, MockLoggedModel>()
+  private readonly modelIdsByName = new Map<string, string>()
   private readonly runs = new Map<string, MockRun>()
   private readonly runsByExperiment = new Map<string, MockRun[]>()
   private readonly histories = new Map<string, Map<string, MetricSource>>()
@@ -134,6 +145,8 @@ export class MockStore {
     for (const source of sources) {
       const experiment = this.addExperiment(source.experiment, this.lastCreationTime + 1000)
       this.pending.set(experiment.experimentId, source.runs)
+      if (source.loggedModels !== undefined)
+        this.pendingModels.set(experiment.experimentId, source.loggedModels)
     }
     // Deleting an experiment deletes its runs, so materialise those first.
     for (const experiment of this.experiments.values()) {
@@ -286,6 +299,9 @@ export class MockStore {
       this.pending.delete(experimentId)
       const experiment = this.experiments.get(experimentId)
       for (const run of make()) this.addRun(experimentId, run, experiment?.lifecycleStage === 'deleted')
+      const models = this.pendingModels.get(experimentId)
+      this.pendingModels.delete(experimentId)
+      for (const model of models?.() ?? []) this.addLoggedModel(experimentId, model)
     }
     return this.runsByExperiment.get(experimentId) ?? []
   }
@@ -461,6 +477,90 @@ export class MockStore {
     run.tags.delete(key)
   }
 
+  // ---- logged models ----
+
+  private addLoggedModel(experimentId: string, world: StoreLoggedModel): MockLoggedModel {
+    const modelId = `m-${hexId(`logged-model:${world.name}`)}`
+    const experiment = this.experiments.get(experimentId)
+    let sourceRunId: string | undefined
+    if (world.sourceRun !== undefined) {
+      sourceRunId = this.runIdsByName.get(world.sourceRun)
+      if (sourceRunId === undefined) {
+        throw new Error(`The source run ${world.sourceRun} of ${world.name} must be in its experiment`)
+      }
+    }
+    const model: MockLoggedModel = {
+      modelId,
+      experimentId,
+      name: world.name,
+      creationTime: world.creationTime,
+      lastUpdatedTime: world.creationTime,
+      artifactLocation: `${experiment?.artifactLocation ?? `${this.artifactRoot}/${experimentId}`}/models/${modelId}/artifacts`,
+      status: world.status,
+      // The Python client sends an empty model_type when none is given, and the server keeps it.
+      modelType: world.modelType ?? '',
+      sourceRunId,
+      lifecycleStage: 'active',
+      params: new Map(Object.entries(world.params)),
+      tags: new Map(Object.entries(world.tags)),
+      artifacts: world.artifacts ?? [],
+      metrics: world.metrics ?? [],
+    }
+    if (model.metrics.length > 0) {
+      if (sourceRunId === undefined) throw new Error(`${world.name} logs metrics without a source run`)
+      this.logRunMetrics(sourceRunId, model.metrics)
+    }
+    this.loggedModels.set(modelId, model)
+    this.modelIdsByName.set(world.name, modelId)
+    if (sourceRunId !== undefined && world.outputStep !== undefined) {
+      const run = this.runs.get(sourceRunId)
+      if (run !== undefined)
+        run.modelOutputs = [...(run.modelOutputs ?? []), { modelId, step: world.outputStep }]
+    }
+    return model
+  }
+
+  /** Points logged into a run after it was made (a LoggedModel's metrics, which its run gets too). */
+  private logRunMetrics(runId: string, points: readonly (WorldMetricPoint & { key: string })[]): void {
+    const run = this.runs.get(runId)
+    const history = this.histories.get(runId)
+    if (run === undefined || history === undefined) return
+    for (const point of points) {
+      const existing = history.get(point.key) ?? []
+      if (isCurve(existing)) throw new Error(`Cannot log ${point.key} into a formula's history`)
+      const logged = { step: point.step, timestamp: point.timestamp, value: point.value }
+      history.set(point.key, [...existing, logged])
+      const latest = run.latestMetrics.get(point.key)
+      const candidate = { ...logged, value: sanitizeMetricValue(point.value) }
+      if (latest === undefined || isMoreRecent(candidate, latest)) run.latestMetrics.set(point.key, candidate)
+    }
+  }
+
+  /** `get_logged_model`: deleted models only with `allowDeleted`. */
+  getLoggedModel(modelId: string, allowDeleted = false): MockLoggedModel {
+    if (!this.loggedModels.has(modelId) && this.pending.size > 0) this.loadAll()
+    const model = this.loggedModels.get(modelId)
+    if (model === undefined || (!allowDeleted && model.lifecycleStage === 'deleted')) {
+      throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `Logged model with ID '${modelId}' not found.`)
+    }
+    return model
+  }
+
+  /** The id a world LoggedModel got in this store, by its unique name. */
+  modelIdOf(name: string): string | undefined {
+    if (!this.modelIdsByName.has(name) && this.pending.size > 0) this.loadAll()
+    return this.modelIdsByName.get(name)
+  }
+
+  /** The models of these experiments that are not deleted, in creation order. */
+  loggedModelsOf(experimentIds: readonly string[]): MockLoggedModel[] {
+    const wanted = new Set(experimentIds)
+    for (const experimentId of wanted) this.runsOf(experimentId)
+    return [...this.loggedModels.values()].filter(
+      (model) => wanted.has(model.experimentId) && model.lifecycleStage !== 'deleted',
+    )
+  }
+
   // ---- metrics ----
 
   private metricSource(runId: string, key: string): MetricSource | undefined {
@@ -546,8 +646,18 @@ function sortedRows(source: MetricSource, order: 'time' | 'step'): MetricRows {
 
 /** Groups a world's runs under its experiments, keeping the world's order. */
 export function worldSources(world: World): ExperimentSource[] {
-  return world.experiments.map((experiment) => ({
-    experiment,
-    runs: () => world.runs.filter((run) => run.experiment === experiment.name),
+  const models = (world.loggedModels ?? []).map((model, index) => ({
+    ...model,
+    creationTime: LOGGED_MODEL_EPOCH + index * 1000,
   }))
+  return world.experiments.map((experiment) => {
+    const source: ExperimentSource = {
+      experiment,
+      runs: () => world.runs.filter((run) => run.experiment === experiment.name),
+    }
+    if (models.some((model) => model.experiment === experiment.name)) {
+      source.loggedModels = () => models.filter((model) => model.experiment === experiment.name)
+    }
+    return source
+  })
 }

@@ -5,7 +5,14 @@
 
 import type { LifecycleStage } from '@/domain/experiments'
 import type { RunStatus } from '@/domain/runs/run'
-import type { WorldArtifacts, WorldDataset, WorldMetricPoint } from '../world/types'
+import type {
+  WorldArtifactFile,
+  WorldArtifacts,
+  WorldDataset,
+  WorldLoggedModelMetric,
+  WorldLoggedModelStatus,
+  WorldMetricPoint,
+} from '../world/types'
 
 export interface MockExperiment {
   experimentId: string
@@ -42,4 +49,33 @@ export interface MockRun {
   datasets: readonly WorldDataset[]
   /** The world's files under the run's artifact root (none for runs made by requests). */
   artifacts?: WorldArtifacts
+  /** LoggedModels the run produced (`log_outputs`), in the order they were linked. */
+  modelOutputs?: MockModelOutput[]
+}
+
+export interface MockModelOutput {
+  modelId: string
+  step: number
+}
+
+/** An MLflow 3 LoggedModel, as the SQL store's `logged_models` table and its params and tags hold it. */
+export interface MockLoggedModel {
+  /** `m-<32 hex>`. */
+  modelId: string
+  experimentId: string
+  name: string
+  creationTime: number
+  lastUpdatedTime: number
+  /** `<experiment artifact location>/models/<model id>/artifacts`. */
+  artifactLocation: string
+  status: WorldLoggedModelStatus
+  modelType: string | undefined
+  sourceRunId: string | undefined
+  lifecycleStage: LifecycleStage
+  params: Map<string, string>
+  tags: Map<string, string>
+  /** Text files may hold `{{model_id}}` and `{{run_id}}` (see WorldLoggedModel). */
+  artifacts: readonly WorldArtifactFile[]
+  /** Every logged value, in logging order; all were logged through the source run. */
+  metrics: readonly WorldLoggedModelMetric[]
 }

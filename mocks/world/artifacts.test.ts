@@ -1,8 +1,14 @@
 import { getResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createMockApi } from '../scenarios'
-import { artifactBytes, artifactFiles, isArtifactSeries } from './artifacts'
-import { ARTIFACT_ZOO, CONTRACT_EXPERIMENTS, contractWorld } from './contract-world'
+import { artifactBytes, artifactFiles, isArtifactSeries, loggedImagePath } from './artifacts'
+import {
+  ARTIFACT_COMPARE,
+  ARTIFACT_ZOO,
+  CONTRACT_EXPERIMENTS,
+  LOGGED_MODELS,
+  contractWorld,
+} from './contract-world'
 import type { WorldRun } from './types'
 
 function worldRun(name: string): WorldRun {
@@ -30,15 +36,19 @@ const P = ARTIFACT_ZOO.paths
 describe('the artifact zoo of the contract world', () => {
   it('is the last experiment, so that the experiments before it keep their ids', () => {
     expect(contractWorld.experiments.at(-1)?.name).toBe(CONTRACT_EXPERIMENTS.artifacts)
-    expect(contractWorld.runs.slice(-2).map((run) => run.name)).toEqual([
+    expect(contractWorld.runs.slice(-5).map((run) => run.name)).toEqual([
       ARTIFACT_ZOO.runName,
       ARTIFACT_ZOO.manyRunName,
+      ARTIFACT_COMPARE.runB,
+      ARTIFACT_COMPARE.runC,
+      LOGGED_MODELS.trainRun,
     ])
     expect(zoo.experiment).toBe(ARTIFACT_ZOO.experiment)
   })
 
   it('holds one file at each path it names, at safe relative paths', () => {
-    expect([...zooFiles.keys()].sort()).toEqual(Object.values(P).sort())
+    const named = [...zooFiles.keys()].filter((path) => !path.startsWith('images/'))
+    expect(named.sort()).toEqual(Object.values(P).sort())
     for (const path of zooFiles.keys()) {
       expect(path.startsWith('/') || path.split('/').includes('..')).toBe(false)
     }
@@ -88,6 +98,51 @@ describe('the artifact zoo of the contract world', () => {
     offsets.forEach((offset, index) => {
       expect(pdf.slice(offset).startsWith(`${index + 1} 0 obj`)).toBe(true)
     })
+  })
+
+  it('has images logged per step, named as log_image names them, each a distinct PNG', () => {
+    const images = [...zooFiles.keys()].filter((path) => path.startsWith('images/'))
+    expect(images).toHaveLength(8)
+    const keysAndSteps = images.map((path) =>
+      /^images\/(.+)\+step\+(\d+)\+timestamp\+\d+\+[0-9a-f-]{36}\.png$/.exec(path)?.slice(1, 3).join('@'),
+    )
+    expect(keysAndSteps.sort()).toEqual([
+      'confusion_matrix@0',
+      'confusion_matrix@1',
+      'confusion_matrix@2',
+      'confusion_matrix@3',
+      'confusion_matrix@4',
+      'eval~roc@0',
+      'eval~roc@2',
+      'eval~roc@4',
+    ])
+    expect(loggedImagePath('a/b', 3, 5, 'u')).toBe('images/a~b+step+3+timestamp+5+u.png')
+    const contents = new Set<string>()
+    for (const path of images) {
+      const bytes = bytesOf(path)
+      expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+      contents.add(bytes.join(','))
+    }
+    expect(contents.size).toBe(images.length)
+    expect(zoo.tags['mlflow.loggedImages']).toBe('True')
+  })
+
+  it('has siblings sharing some paths with other contents, each lacking some of its files', () => {
+    const filesOf = (name: string) =>
+      new Map(artifactFiles(worldRun(name).artifacts).map((file) => [file.path, artifactBytes(file.content)]))
+    for (const name of [ARTIFACT_COMPARE.runB, ARTIFACT_COMPARE.runC]) {
+      const sibling = filesOf(name)
+      expect(worldRun(name).experiment).toBe(ARTIFACT_ZOO.experiment)
+      const shared = [...sibling.keys()].filter((path) => zooFiles.has(path))
+      expect(shared).toEqual(expect.arrayContaining([P.yaml, P.predictions, P.evalLog]))
+      for (const path of shared) expect(sibling.get(path)).not.toEqual(zooFiles.get(path))
+      expect([...zooFiles.keys()].filter((path) => !sibling.has(path)).length).toBeGreaterThan(10)
+      expect([...sibling.keys()].some((path) => path.startsWith('images/confusion_matrix+step+2+'))).toBe(
+        true,
+      )
+    }
+    expect(filesOf(ARTIFACT_COMPARE.runC).has(ARTIFACT_COMPARE.onlyInC)).toBe(true)
+    expect(zooFiles.has(ARTIFACT_COMPARE.onlyInC)).toBe(false)
   })
 
   it('makes the 5,000 files of the other run only when read', () => {

@@ -7,11 +7,16 @@
 
 import {
   BMP_16_BASE64,
+  confusionMatrixPng,
   GIF_16_BASE64,
   JPEG_16_BASE64,
+  makePng,
   PNG_16_BASE64,
+  rocCurvePng,
+  toBase64,
   WEBP_16_BASE64,
 } from './artifact-images'
+import { hexId } from './random'
 import type { WorldArtifactContent, WorldArtifactFile, WorldArtifacts, WorldArtifactSeries } from './types'
 
 export function isArtifactSeries(artifacts: WorldArtifacts): artifacts is WorldArtifactSeries {
@@ -128,9 +133,23 @@ const NESTED_JSON = JSON.stringify(
   2,
 )
 
-const YAML =
-  'model:\n  name: cnn\n  layers:\n    - type: conv\n      filters: 32\n    - type: dense\n      units: 10\n' +
-  'optimizer:\n  name: adam\n  lr: 0.001\nepochs: 10\n'
+interface ConfigValues {
+  filters: number
+  units: number
+  lr: string
+  epochs: number
+  /** Lines appended at the end. */
+  extra?: string
+}
+
+function configYaml(values: ConfigValues): string {
+  return (
+    `model:\n  name: cnn\n  layers:\n    - type: conv\n      filters: ${values.filters}\n    - type: dense\n      units: ${values.units}\n` +
+    `optimizer:\n  name: adam\n  lr: ${values.lr}\nepochs: ${values.epochs}\n${values.extra ?? ''}`
+  )
+}
+
+const YAML = configYaml({ filters: 32, units: 10, lr: '0.001', epochs: 10 })
 
 /** Lines of the text log: `LOG_LINE` with `{i}` replaced, one per line. */
 const LOG_LINE = '2026-01-05 09:00:00,000 INFO train.py:42 step {i} loss=0.1234 lr=0.001 grad_norm=1.2345'
@@ -139,6 +158,92 @@ const LOG_LINES = 3_500
 const CSV_ROWS = 3_000
 const TSV_ROWS = 500
 const BIG_JSON_ITEMS = 24_000
+
+// ---------------------------------------------------------------------------------------------------
+// Images logged per step, as `MlflowClient.log_image(run_id, image, key=, step=, timestamp=)` names
+// them (contract §11.3). The seed logs the same bytes under the same names with `log_artifacts`
+// (log_image would draw a random uuid), and there are no `+compressed.webp` thumbnails: their bytes
+// come from Pillow's WebP encoder, which the mocks cannot reproduce.
+
+/** `images/<key, / written as ~>+step+<step>+timestamp+<ms>+<uuid>.png`. */
+export function loggedImagePath(key: string, step: number, timestamp: number, uuid: string): string {
+  return `images/${key.replaceAll('/', '~')}+step+${step}+timestamp+${timestamp}+${uuid}.png`
+}
+
+/** A fixed id in the shape of `str(uuid.uuid4())`, made from a name. */
+export function fixedUuid(name: string): string {
+  const hex = hexId(name)
+  const variant = '89ab'[Number.parseInt(hex.charAt(16), 16) % 4] ?? '8'
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+export interface LoggedImageSeriesSpec {
+  key: string
+  steps: readonly number[]
+  png: (step: number) => Uint8Array
+}
+
+/** 2026-01-05T12:00:00Z: the first image of the zoo run; each step one minute later. */
+const IMAGES_EPOCH = 1767614400000
+
+/**
+ * The files of a run's per-step images: each series' key at its steps, logged at `IMAGES_EPOCH +
+ * offsetMs + step minutes` (a series after the first half a second later per series).
+ */
+export function loggedImageFiles(
+  runName: string,
+  series: readonly LoggedImageSeriesSpec[],
+  offsetMs = 0,
+): WorldArtifactFile[] {
+  return series.flatMap((spec, index) =>
+    spec.steps.map((step) => ({
+      path: loggedImagePath(
+        spec.key,
+        step,
+        IMAGES_EPOCH + offsetMs + step * 60_000 + index * 500,
+        fixedUuid(`${runName}/${spec.key}/${step}`),
+      ),
+      content: { base64: toBase64(spec.png(step)) },
+    })),
+  )
+}
+
+// Small files that the zoo run and its siblings (ARTIFACT_COMPARE) share, with different contents.
+
+const EVAL_LOG_LINES = [
+  '2026-01-05 12:00:00,000 INFO eval.py:10 loading checkpoint epoch=10',
+  '2026-01-05 12:00:01,250 INFO eval.py:22 dataset=mnist-test rows=10000',
+  '2026-01-05 12:00:04,500 INFO eval.py:31 batch 1/4 accuracy=0.981',
+  '2026-01-05 12:00:07,750 INFO eval.py:31 batch 2/4 accuracy=0.979',
+  '2026-01-05 12:00:11,000 INFO eval.py:31 batch 3/4 accuracy=0.983',
+  '2026-01-05 12:00:14,250 INFO eval.py:31 batch 4/4 accuracy=0.980',
+  '2026-01-05 12:00:14,500 INFO eval.py:40 accuracy=0.9808 loss=0.0512',
+  '2026-01-05 12:00:14,600 INFO eval.py:44 done',
+]
+
+function lines(list: readonly string[]): string {
+  return `${list.join('\n')}\n`
+}
+
+const PREDICTION_ROWS = 12
+
+/** `id,label,predicted,score` rows; `changes` overrides some rows by id (undefined drops the row). */
+function predictionsCsv(
+  changes: Readonly<Record<number, string | undefined>> = {},
+  extra: readonly string[] = [],
+): string {
+  const rows = ['id,label,predicted,score']
+  for (let id = 0; id < PREDICTION_ROWS; id++) {
+    if (id in changes) {
+      const row = changes[id]
+      if (row !== undefined) rows.push(row)
+      continue
+    }
+    const label = (id * 7) % 10
+    rows.push(`${id},${label},${label},${(0.9 + (id % 5) * 0.02).toFixed(2)}`)
+  }
+  return lines([...rows, ...extra])
+}
 
 /** The artifact zoo run's files, by what they test. */
 export const ARTIFACT_ZOO = {
@@ -169,7 +274,11 @@ export const ARTIFACT_ZOO = {
     pdf: 'reports/summary.pdf',
     reportText: 'reports/notes/summary.txt',
     binary: 'model/weights.bin',
+    evalLog: 'logs/eval.log',
+    predictions: 'eval/predictions.csv',
   },
+  /** `log_image(key=, step=)` series of the zoo run (see LOGGED_IMAGES). */
+  imageKeys: { confusion: 'confusion_matrix', roc: 'eval/roc' },
   logLines: LOG_LINES,
   csvRows: CSV_ROWS,
   tsvRows: TSV_ROWS,
@@ -229,6 +338,16 @@ export const ARTIFACT_ZOO_FILES: readonly WorldArtifactFile[] = [
     path: P.binary,
     content: { base64: btoa(String.fromCharCode(...Array.from({ length: 1024 }, (_, i) => i % 256))) },
   },
+  { path: P.evalLog, content: { text: lines(EVAL_LOG_LINES) } },
+  { path: P.predictions, content: { text: predictionsCsv() } },
+  ...loggedImageFiles(ARTIFACT_ZOO.runName, [
+    {
+      key: ARTIFACT_ZOO.imageKeys.confusion,
+      steps: [0, 1, 2, 3, 4],
+      png: (step) => confusionMatrixPng(step),
+    },
+    { key: ARTIFACT_ZOO.imageKeys.roc, steps: [0, 2, 4], png: (step) => rocCurvePng(step) },
+  ]),
 ]
 
 export const ARTIFACT_MANY_FILES: WorldArtifactSeries = {
@@ -239,3 +358,90 @@ export const ARTIFACT_MANY_FILES: WorldArtifactSeries = {
   count: ARTIFACT_ZOO.manyCount,
   template: 'file {i}\n',
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Siblings of the zoo run, for comparing artifacts side by side: the same paths with other contents,
+// each lacking some of the zoo run's files (and the last holding one the zoo run lacks).
+
+export const ARTIFACT_COMPARE = {
+  /** Most files changed a little; images at other steps, and other pixels. */
+  runB: 'artifact-zoo-b',
+  /** Fewer files: a config and predictions with rows removed and added, two images. */
+  runC: 'artifact-zoo-c',
+  /** A file only run C has. */
+  onlyInC: 'notes.txt',
+} as const
+
+export const ARTIFACT_ZOO_B_FILES: readonly WorldArtifactFile[] = [
+  {
+    path: P.yaml,
+    content: {
+      text: configYaml({ filters: 64, units: 10, lr: '0.0005', epochs: 12, extra: 'scheduler: cosine\n' }),
+    },
+  },
+  {
+    path: P.json,
+    content: {
+      text: NESTED_JSON.replace('"accuracy": 0.98', '"accuracy": 0.97')
+        .replace('"loss": 0.05', '"loss": 0.07')
+        .replace('"1": 0.97', '"1": 0.95')
+        .replace('"baseline"', '"candidate"'),
+    },
+  },
+  {
+    path: P.predictions,
+    content: { text: predictionsCsv({ 3: '3,1,7,0.55', 7: '7,9,4,0.61' }) },
+  },
+  {
+    path: P.evalLog,
+    content: {
+      text: lines([
+        ...EVAL_LOG_LINES.slice(0, 2),
+        '2026-01-05 12:00:01,300 WARNING eval.py:25 12 images could not be decoded, skipped',
+        ...EVAL_LOG_LINES.slice(2, 4),
+        // Batch 3 was not logged.
+        ...EVAL_LOG_LINES.slice(5, 6),
+        '2026-01-05 12:00:14,500 INFO eval.py:40 accuracy=0.9712 loss=0.0704',
+        '2026-01-05 12:00:14,550 INFO eval.py:42 worse than the baseline by 0.0096',
+        ...EVAL_LOG_LINES.slice(7),
+      ]),
+    },
+  },
+  // The zoo run's sample.png, drawn in other colours.
+  {
+    path: P.png,
+    content: { base64: toBase64(makePng(16, 16, (x, y) => [(x * 16) & 0xff, 64, (y * 16) & 0xff])) },
+  },
+  ...loggedImageFiles(
+    ARTIFACT_COMPARE.runB,
+    [
+      {
+        key: ARTIFACT_ZOO.imageKeys.confusion,
+        steps: [0, 1, 2, 3, 4],
+        png: (step) => confusionMatrixPng(step, 1),
+      },
+      { key: ARTIFACT_ZOO.imageKeys.roc, steps: [1, 3], png: (step) => rocCurvePng(step, 1) },
+    ],
+    60 * 60_000,
+  ),
+]
+
+export const ARTIFACT_ZOO_C_FILES: readonly WorldArtifactFile[] = [
+  { path: P.yaml, content: { text: configYaml({ filters: 32, units: 10, lr: '0.001', epochs: 20 }) } },
+  {
+    path: P.predictions,
+    content: {
+      text: predictionsCsv({ 5: undefined, 9: '9,3,3,0.99' }, ['12,4,4,0.93', '13,1,1,0.97']),
+    },
+  },
+  { path: P.evalLog, content: { text: lines([...EVAL_LOG_LINES.slice(0, 3), 'Killed']) } },
+  {
+    path: ARTIFACT_COMPARE.onlyInC,
+    content: { text: 'Evaluation stopped early: out of memory on batch 2.\n' },
+  },
+  ...loggedImageFiles(
+    ARTIFACT_COMPARE.runC,
+    [{ key: ARTIFACT_ZOO.imageKeys.confusion, steps: [0, 2], png: (step) => confusionMatrixPng(step, 2) }],
+    2 * 60 * 60_000,
+  ),
+]

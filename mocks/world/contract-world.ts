@@ -7,8 +7,16 @@
  * the contract test compares the two backends over it.
  */
 
-import { ARTIFACT_MANY_FILES, ARTIFACT_ZOO, ARTIFACT_ZOO_FILES } from './artifacts'
+import {
+  ARTIFACT_COMPARE,
+  ARTIFACT_MANY_FILES,
+  ARTIFACT_ZOO,
+  ARTIFACT_ZOO_B_FILES,
+  ARTIFACT_ZOO_C_FILES,
+  ARTIFACT_ZOO_FILES,
+} from './artifacts'
 import { curvePoints, type CurveSpec } from './curves'
+import { CONTRACT_LOGGED_MODELS, LOGGED_MODELS } from './logged-models'
 import { createRandom, pick } from './random'
 import type { World, WorldExperiment, WorldMetricPoint, WorldRun } from './types'
 
@@ -632,9 +640,15 @@ function buildCurves(makeRun: ReturnType<typeof createRunFactory>): WorldRun[] {
   return runs
 }
 
-/** A run holding one file of each kind a preview handles, and one holding 5,000 files in a folder. */
+/**
+ * A run holding one file of each kind a preview handles (and images logged per step), one holding
+ * 5,000 files in a folder, two siblings of the first to compare its files with, and the run that
+ * trained the world's LoggedModels (logged-models.ts).
+ */
 function buildArtifactZoo(makeRun: ReturnType<typeof createRunFactory>): WorldRun[] {
   const experiment = ARTIFACT_ZOO.experiment
+  // `log_image(key=, step=)` sets this tag.
+  const loggedImages = { 'mlflow.loggedImages': 'True' }
   return [
     {
       ...makeRun({
@@ -642,7 +656,7 @@ function buildArtifactZoo(makeRun: ReturnType<typeof createRunFactory>): WorldRu
         experiment,
         status: 'FINISHED',
         params: {},
-        tags: { ...sourceTags('alice', 'report.py', commits[0]) },
+        tags: { ...sourceTags('alice', 'report.py', commits[0]), ...loggedImages },
         metrics: {},
       }),
       artifacts: ARTIFACT_ZOO_FILES,
@@ -658,6 +672,46 @@ function buildArtifactZoo(makeRun: ReturnType<typeof createRunFactory>): WorldRu
       }),
       artifacts: ARTIFACT_MANY_FILES,
     },
+    {
+      ...makeRun({
+        name: ARTIFACT_COMPARE.runB,
+        experiment,
+        status: 'FINISHED',
+        params: {},
+        tags: { ...sourceTags('bob', 'report.py', commits[1]), ...loggedImages },
+        metrics: {},
+      }),
+      artifacts: ARTIFACT_ZOO_B_FILES,
+    },
+    {
+      ...makeRun({
+        name: ARTIFACT_COMPARE.runC,
+        experiment,
+        status: 'FAILED',
+        params: {},
+        tags: { ...sourceTags('carol', 'report.py', commits[1]), ...loggedImages },
+        metrics: {},
+      }),
+      artifacts: ARTIFACT_ZOO_C_FILES,
+    },
+    (() => {
+      const train = makeRun({
+        name: LOGGED_MODELS.trainRun,
+        experiment,
+        status: 'FINISHED',
+        durationMinutes: 2,
+        params: { C: '1.0', max_iter: '200', solver: 'lbfgs' },
+        tags: { ...sourceTags('alice', 'train.py', commits[0]) },
+        metrics: {},
+      })
+      return {
+        ...train,
+        metrics: {
+          training_accuracy_score: [{ step: 0, timestamp: train.startTime + 30_000, value: 0.9733 }],
+          val_accuracy: [{ step: 0, timestamp: train.startTime + 60_000, value: 0.9667 }],
+        },
+      }
+    })(),
   ]
 }
 
@@ -672,8 +726,9 @@ function buildContractWorld(): World {
     ...buildCurves(makeRun),
     ...buildArtifactZoo(makeRun),
   ]
-  return { experiments, runs }
+  return { experiments, runs, loggedModels: CONTRACT_LOGGED_MODELS }
 }
 
 export const contractWorld: World = buildContractWorld()
-export { ARTIFACT_ZOO } from './artifacts'
+export { ARTIFACT_COMPARE, ARTIFACT_ZOO } from './artifacts'
+export { LOGGED_MODELS } from './logged-models'

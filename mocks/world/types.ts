@@ -88,6 +88,31 @@ export interface WorldArtifactSeries {
 
 export type WorldArtifacts = readonly WorldArtifactFile[] | WorldArtifactSeries
 
+/**
+ * A file too big to hold (a 1 GiB log): its size and a function that makes any byte range of it, so
+ * it costs nothing until a request reads part of it. Not JSON, and the seed cannot log it: only demo
+ * worlds have such files (see huge-artifacts.ts), never the contract world.
+ */
+export interface WorldGeneratedContent {
+  kind: 'generated'
+  size: number
+  /** Bytes `[start, end)`, for `0 <= start <= end <= size`. */
+  read(start: number, end: number): Uint8Array
+}
+
+export interface WorldGeneratedFile {
+  path: string
+  content: WorldGeneratedContent
+}
+
+/**
+ * A run's ordinary files (what the seed and `artifactFiles` see: this is an array of them) carrying
+ * generated files that only the mocks serve, beside the ordinary ones. Made by `withGeneratedFiles`.
+ */
+export type WorldArtifactsWithGenerated = readonly WorldArtifactFile[] & {
+  readonly generated: readonly WorldGeneratedFile[]
+}
+
 export interface WorldExperiment {
   name: string
   tags: Readonly<Record<string, string>>
@@ -101,7 +126,52 @@ export interface WorldExperiment {
   realUsage?: boolean
 }
 
+/** The statuses `finalize_logged_model` sets, and PENDING, which a model has until then. */
+export type WorldLoggedModelStatus =
+  'LOGGED_MODEL_PENDING' | 'LOGGED_MODEL_READY' | 'LOGGED_MODEL_UPLOAD_FAILED'
+
+/**
+ * An MLflow 3 LoggedModel. The seed makes it with `create_logged_model` (the server gives it a random
+ * `m-<32 hex>` id, which the contract test maps back to this name), logs its files with
+ * `log_model_artifacts`, finalises it with `status` (unless PENDING) and links it to its source run
+ * with `log_outputs`. In a text file, `{{model_id}}` and `{{run_id}}` (the source run's) become ids of
+ * the same length on both backends, as `log_model` writes them into `MLmodel`.
+ */
+export interface WorldLoggedModel {
+  /** Unique across the world. */
+  name: string
+  experiment: string
+  /** The run that produced it, in the same experiment: its `outputs.model_outputs` lists the model. */
+  sourceRun?: string
+  /** The step of the run output (`LoggedModelOutput.step`). */
+  outputStep?: number
+  modelType?: string
+  status: WorldLoggedModelStatus
+  /** Sorted by key, as the server lists them. */
+  params: Readonly<Record<string, string>>
+  tags: Readonly<Record<string, string>>
+  /** Files under the model's artifact root (`<experiment artifacts>/models/<id>/artifacts`). */
+  artifacts?: readonly WorldArtifactFile[]
+  /**
+   * Metrics logged with `log_metric(run_id, ..., model_id=, dataset_name=, dataset_digest=)` through
+   * the source run (required then), which gets them as run metrics too, in this order. Keys the run's
+   * own metrics do not use.
+   */
+  metrics?: readonly WorldLoggedModelMetric[]
+}
+
+export interface WorldLoggedModelMetric {
+  key: string
+  value: number
+  step: number
+  timestamp: number
+  datasetName?: string
+  datasetDigest?: string
+}
+
 export interface World {
   experiments: readonly WorldExperiment[]
   runs: readonly WorldRun[]
+  /** Created after every run, in this order (the order of their creation times). */
+  loggedModels?: readonly WorldLoggedModel[]
 }

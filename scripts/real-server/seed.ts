@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { RUN_STATUSES, type RunStatus } from '@/domain/runs/run'
 import { artifactBytes, artifactFiles } from '../../mocks/world/artifacts'
 import { metricPoints } from '../../mocks/world/curves'
-import type { World } from '../../mocks/world/types'
+import type { World, WorldArtifacts } from '../../mocks/world/types'
 import { runProcess } from './process'
 
 export const SEED_SCRIPT = fileURLToPath(new URL('../../python/seed.py', import.meta.url))
@@ -30,6 +30,8 @@ export interface SeedSummary {
   experiments: Readonly<Record<string, string>>
   /** Run name -> id, for every run of the world. */
   runs: Readonly<Record<string, string>>
+  /** LoggedModel name -> id (`m-<32 hex>`), for every LoggedModel of the world. */
+  loggedModels: Readonly<Record<string, string>>
   realUsageRuns: readonly RealUsageRun[]
 }
 
@@ -48,20 +50,26 @@ export interface SeedOptions {
 
 /**
  * The world as seed.py reads it: plain JSON, every metric as its points (a formula expanded), every
- * artifact file as `{path, base64}` (a generator or a series of files expanded).
+ * artifact file of a run or a LoggedModel as `{path, base64}` (a generator or a series expanded).
  */
 export function worldJson(world: World): string {
+  const encodeFiles = (files: WorldArtifacts | undefined) =>
+    artifactFiles(files).map((file) => ({
+      path: file.path,
+      base64: Buffer.from(artifactBytes(file.content)).toString('base64'),
+    }))
   return JSON.stringify({
     ...world,
+    loggedModels: (world.loggedModels ?? []).map((model) => ({
+      ...model,
+      artifacts: encodeFiles(model.artifacts),
+    })),
     runs: world.runs.map((run) => ({
       ...run,
       metrics: Object.fromEntries(
         Object.entries(run.metrics).map(([key, series]) => [key, metricPoints(series)]),
       ),
-      artifacts: artifactFiles(run.artifacts).map((file) => ({
-        path: file.path,
-        base64: Buffer.from(artifactBytes(file.content)).toString('base64'),
-      })),
+      artifacts: encodeFiles(run.artifacts),
     })),
   })
 }
@@ -119,6 +127,7 @@ export function parseSeedSummary(text: string, world: World): SeedSummary {
   }
   const experiments = stringRecord(field(json, 'experiments'), 'experiments')
   const runs = stringRecord(field(json, 'runs'), 'runs')
+  const loggedModels = stringRecord(field(json, 'loggedModels'), 'loggedModels')
   const realUsage = field(json, 'realUsageRuns')
   if (!Array.isArray(realUsage)) fail('realUsageRuns is not an array')
   const missing = [
@@ -126,9 +135,12 @@ export function parseSeedSummary(text: string, world: World): SeedSummary {
       .filter((experiment) => !(experiment.name in experiments))
       .map((e) => `experiment ${e.name}`),
     ...world.runs.filter((run) => !(run.name in runs)).map((run) => `run ${run.name}`),
+    ...(world.loggedModels ?? [])
+      .filter((model) => !(model.name in loggedModels))
+      .map((model) => `logged model ${model.name}`),
   ]
   if (missing.length > 0) fail(`it lacks ${missing.join(', ')}`)
-  return { experiments, runs, realUsageRuns: realUsage.map(realUsageRun) }
+  return { experiments, runs, loggedModels, realUsageRuns: realUsage.map(realUsageRun) }
 }
 
 /**
