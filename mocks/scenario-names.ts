@@ -20,7 +20,7 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
   demo: 'the demo world: the contract world plus a 2,220-run nested sweep and 100,000-step histories',
   contract: 'only the contract world, exactly as the seed script logs it into a real server',
   empty: 'a fresh server: the Default experiment and nothing else',
-  huge: 'the demo world plus an experiment of 50,000 runs',
+  huge: 'the demo world plus an experiment of 50,000 runs and artifact-huge: a 1 GiB binary, a 1 GiB log and a 50 MiB JSON, made as read',
   'runs-20k':
     'the demo world plus sweep-20k: 20,000 runs with 50 params, 30 metrics and 20 tags each, nested runs, datasets',
   'charts-bench':

@@ -16,6 +16,7 @@ import {
 import { chartsBenchSource } from './world/charts-bench-world'
 import { contractWorld } from './world/contract-world'
 import { DEMO_EXPERIMENTS, demoSources } from './world/demo-world'
+import { hugeArtifactsSource } from './world/huge-artifacts'
 import { createRandom, pick } from './world/random'
 import { sweep20kSource } from './world/sweep-20k-world'
 import type { ScenarioName } from './scenario-names'
@@ -46,7 +47,11 @@ function sourcesFor(name: ScenarioName): ExperimentSource[] {
     case 'empty':
       return []
     case 'huge':
-      return [...demoSources(), { experiment: { name: HUGE_EXPERIMENT, tags: {} }, runs: hugeRuns }]
+      return [
+        ...demoSources(),
+        { experiment: { name: HUGE_EXPERIMENT, tags: {} }, runs: hugeRuns },
+        hugeArtifactsSource(),
+      ]
     case 'runs-20k':
       return [...demoSources(), sweep20kSource()]
     case 'charts-bench':
