@@ -5,10 +5,13 @@
  */
 
 import { describe, expect, inject, it } from 'vitest'
-import { listArtifacts } from '@/api/artifacts'
+import { getArtifactBytes, listArtifacts } from '@/api/artifacts'
 import { createMlflowClient } from '@/api/http'
 import { getMetricHistory } from '@/api/metrics'
 import { getRun, searchRuns } from '@/api/runs'
+import { runSource } from '@/domain/artifacts/artifact-source'
+import { artifactKind, previewLimit } from '@/domain/artifacts/file-kind'
+import { groupLoggedImages, isLoggedImagePath, LOGGED_IMAGES_DIR } from '@/domain/artifacts/logged-images'
 import { SYSTEM_TAGS, type Run } from '@/domain/runs/run'
 
 const client = createMlflowClient({ baseUrl: inject('mlflowUrl') })
@@ -18,6 +21,24 @@ function idOf(name: string): string {
   const run = realUsage.find((candidate) => candidate.name === name)
   if (run === undefined) throw new Error(`the seed logged no run named ${name}`)
   return run.runId
+}
+
+async function bytesOf(runId: string, path: string): Promise<Uint8Array> {
+  return (await getArtifactBytes(client, { source: runSource(runId), path })).bytes
+}
+
+async function startsWith(runId: string, path: string, signature: string): Promise<boolean> {
+  const { bytes } = await getArtifactBytes(client, {
+    source: runSource(runId),
+    path,
+    range: { start: 0, end: 15 },
+  })
+  return new TextDecoder('latin1').decode(bytes).startsWith(signature)
+}
+
+/** The `src` of every `<script>` tag of an HTML page that has one. */
+function scriptSources(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*\bsrc="([^"]*)"/gi)].map((match) => match[1] ?? '')
 }
 
 async function allRealUsageRuns(): Promise<Run[]> {
@@ -100,5 +121,53 @@ describe('runs logged by real training code, read through the client', () => {
     expect(interrupted.map((point) => point.step)).toEqual(
       [...interrupted.map((point) => point.step)].sort((a, b) => a - b),
     )
+  })
+
+  it('groups the images log_image(key=, step=) wrote into one series, each step with its thumbnail', async () => {
+    const runId = idOf('logreg-baseline')
+    const listing = await listArtifacts(client, { runId, path: LOGGED_IMAGES_DIR })
+    const paths = listing.files.map((file) => file.path)
+    // One full-size PNG and one `+compressed.webp` thumbnail per call, nothing else.
+    expect(paths).toHaveLength(6)
+    expect(paths.every(isLoggedImagePath)).toBe(true)
+    const series = groupLoggedImages(paths)
+    expect(series.map((one) => one.key)).toEqual(['confusion_matrix'])
+    const images = series[0]?.images ?? []
+    expect(images.map((image) => image.step)).toEqual([0, 1, 2])
+    for (const image of images) {
+      expect(image.path).toMatch(
+        /^images\/confusion_matrix\+step\+\d\+timestamp\+\d{13}\+[0-9a-f-]{36}\.png$/,
+      )
+      expect(image.thumbnailPath).toBe(image.path.replace(/\.png$/, '+compressed.webp'))
+      expect(await startsWith(runId, image.path, '\x89PNG')).toBe(true)
+      expect(await startsWith(runId, image.thumbnailPath ?? '', 'RIFF')).toBe(true)
+    }
+  })
+
+  it('holds a self-contained plotly figure that the HTML preview takes, and one that needs the CDN', async () => {
+    const runId = idOf('logreg-baseline')
+    const listing = await listArtifacts(client, { runId, path: 'figures' })
+    const sizes = Object.fromEntries(listing.files.map((file) => [file.path, file.fileSize]))
+    expect(Object.keys(sizes).sort()).toEqual([
+      'figures/cdn_figure.html',
+      'figures/plotly_self_contained.html',
+    ])
+
+    const selfContainedPath = 'figures/plotly_self_contained.html'
+    const selfContainedSize = sizes[selfContainedPath] ?? 0
+    expect(selfContainedSize).toBeGreaterThan(3_000_000)
+    expect(selfContainedSize).toBeLessThanOrEqual(previewLimit(artifactKind(selfContainedPath)))
+    const selfContainedBytes = await bytesOf(runId, selfContainedPath)
+    expect(selfContainedBytes.length).toBe(selfContainedSize)
+    const selfContained = new TextDecoder().decode(selfContainedBytes)
+    expect(scriptSources(selfContained)).toEqual([])
+    expect(selfContained).toMatch(/\* plotly\.js v\d+\.\d+\.\d+/)
+
+    // What log_figure writes: plotly.js from its CDN, so the figure draws only where that is reachable.
+    const cdn = new TextDecoder().decode(await bytesOf(runId, 'figures/cdn_figure.html'))
+    expect(scriptSources(cdn)).toEqual([
+      expect.stringMatching(/^https:\/\/cdn\.plot\.ly\/plotly-\d+\.\d+\.\d+\.min\.js$/),
+    ])
+    expect(cdn.length).toBeLessThan(100_000)
   })
 })

@@ -7,7 +7,10 @@ MLFLOW_TRACKING_URI set, so MLflow itself fills the source and git tags, the use
     python train.py --experiment NAME --crash   # a run whose process dies mid-training (stays RUNNING)
 
 It only needs data that ships with scikit-learn, and logs the model with explicit pip requirements
-(inferring them would spawn a slow subprocess).
+(inferring them would spawn a slow subprocess). The baseline run also logs what people log from a
+training loop or a notebook: a confusion matrix per epoch with `log_image(key=, step=)`, and plotly
+figures, once with `log_figure` (which writes HTML that loads plotly.js from its CDN) and once as a
+self-contained HTML file with plotly.js inside (a few MB).
 """
 
 import argparse
@@ -21,8 +24,10 @@ from pathlib import Path
 import mlflow
 import mlflow.sklearn
 import numpy as np
+import plotly.graph_objects as go
 import sklearn
 import yaml
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from mlflow.models import infer_signature
 from sklearn.datasets import load_iris
@@ -59,8 +64,51 @@ def write_reports(directory: Path, model, x_test, y_test) -> None:
         writer.writerows(zip(x_test.index, y_test, predictions, strict=True))
 
 
+def confusion_matrix_image(y_true, y_pred) -> np.ndarray:
+    """The confusion matrix as a small RGB image, rendered off-screen."""
+    figure = Figure(figsize=(3, 3), dpi=40)
+    ConfusionMatrixDisplay.from_predictions(y_true, y_pred, ax=figure.subplots(), colorbar=False)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba())[:, :, :3].copy()
+
+
+def log_confusion_per_epoch(x_train, x_test, y_train, y_test, epochs: int) -> None:
+    """An SGD model trained one epoch at a time, its test confusion matrix logged at every step."""
+    model = SGDClassifier(loss="log_loss", random_state=SEED)
+    classes = np.unique(y_train)
+    for epoch in range(epochs):
+        model.partial_fit(x_train.to_numpy(), y_train.to_numpy(), classes=classes)
+        image = confusion_matrix_image(y_test, model.predict(x_test.to_numpy()))
+        mlflow.log_image(image, key="confusion_matrix", step=epoch)
+
+
+def petal_figure(x, predictions) -> go.Figure:
+    return go.Figure(
+        go.Scatter(
+            x=x["petal length (cm)"],
+            y=x["petal width (cm)"],
+            mode="markers",
+            marker={"color": predictions, "colorscale": "Viridis"},
+        ),
+        layout={"title": {"text": "Predicted class by petal size"}},
+    )
+
+
+def log_figures(model, x_test) -> None:
+    """The same plotly figure twice: as log_figure writes it (plotly.js from the CDN), and as a
+    self-contained file that works offline."""
+    figure = petal_figure(x_test, model.predict(x_test))
+    mlflow.log_figure(figure, "figures/cdn_figure.html")
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "plotly_self_contained.html"
+        figure.write_html(path, include_plotlyjs=True)
+        mlflow.log_artifact(str(path), artifact_path="figures")
+
+
 def train_baseline(x_train, x_test, y_train, y_test) -> None:
-    """Autologged LogisticRegression, then the model and its reports logged by hand."""
+    """Autologged LogisticRegression, then the model, its reports, plotly figures and a confusion
+    matrix per epoch logged by hand."""
     with mlflow.start_run(run_name="logreg-baseline"):
         mlflow.set_tag("stage", "baseline")
         model = LogisticRegression(max_iter=200, random_state=SEED).fit(x_train, y_train)
@@ -75,6 +123,8 @@ def train_baseline(x_train, x_test, y_train, y_test) -> None:
             write_reports(Path(directory), model, x_test, y_test)
             mlflow.log_artifact(str(Path(directory) / "confusion_matrix.png"))
             mlflow.log_artifacts(directory, artifact_path="reports")
+        log_figures(model, x_test)
+        log_confusion_per_epoch(x_train, x_test, y_train, y_test, epochs=3)
 
 
 def train_epochs(model, x, y, x_val, y_val, epochs: int) -> float:
