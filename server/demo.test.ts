@@ -88,6 +88,7 @@ describe('demo mode', () => {
       scenario: 'demo',
       basePath: '/mlflow/',
       version: expect.any(String) as unknown,
+      artifactFrames: true,
     })
   })
 })

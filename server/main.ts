@@ -11,6 +11,7 @@ import { sendJson, sendText } from './http-messages'
 import { startLocalStore } from './local-store'
 import { logToStderr } from './log'
 import type { MlflowProcess } from './mlflow-process'
+import { ARTIFACT_FRAME_PATH, sendArtifactFrame } from './artifact-frame'
 import { isMlflowRoute, type ApiHandler } from './mlflow-routes'
 import type { RunboardConfig, Upstream } from './options'
 import { createProxy } from './proxy'
@@ -84,6 +85,13 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host
 }
 
+/** An address of this machine's own listener that a request from the server itself can reach. */
+function loopbackHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1'
+  if (host === '::') return '[::1]'
+  return host.includes(':') ? `[${host}]` : host
+}
+
 /** Answers MLflow's routes until the real handler is ready (a local store still starting). */
 const startingApi: ApiHandler = {
   handle(_request, response) {
@@ -110,6 +118,8 @@ export async function startRunboard(
     pageConfig: JSON.stringify(runtimeConfig),
   })
   let api = startingApi
+  /** Runboard's own base URL on a loopback address, once listening (the frame route reads through it). */
+  let selfUrl = ''
 
   function route(request: IncomingMessage, response: ServerResponse): void {
     const raw = request.url ?? '/'
@@ -138,7 +148,13 @@ export async function startRunboard(
     }
     const path = pathname.slice(basePath.length)
     if (isMlflowRoute(path)) api.handle(request, response, `${path}${search}`)
-    else if (path === RUNTIME_CONFIG_PATH && readOnly) sendRuntimeConfig(response, runtimeConfig)
+    else if (path === ARTIFACT_FRAME_PATH && readOnly) {
+      sendArtifactFrame(request, response, url.searchParams, selfUrl).catch((error: unknown) => {
+        log(`[runboard] artifact frame failed: ${String(error)}`)
+        if (!response.headersSent) sendText(response, 502, 'Could not read the file\n')
+        else response.destroy()
+      })
+    } else if (path === RUNTIME_CONFIG_PATH && readOnly) sendRuntimeConfig(response, runtimeConfig)
     else staticHandler.handle(request, response, path)
   }
 
@@ -153,6 +169,7 @@ export async function startRunboard(
   })
   // Bound before MLflow starts, so a taken port fails at once rather than after MLflow's start-up.
   const port = await listen(server, config.port, config.host)
+  selfUrl = `http://${loopbackHost(config.host)}:${port}${basePath}`
 
   let mlflow: MlflowProcess | undefined
   const closeServer = (): Promise<void> =>

@@ -387,6 +387,7 @@ describe('proxy mode: runtime config', () => {
       trackingUri: `http://127.0.0.1:${upstream.port}/mlflow`,
       basePath: '/rb/',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/) as unknown,
+      artifactFrames: true,
     })
     expect(response.text).not.toContain('YWxpY2U6czNjcmV0')
     expect(response.headers['cache-control']).toBe('no-store')

@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   scenario?: string
   basePath: string
   version: string
+  /** The server answers `artifact-frame` (interactive HTML previews under their own policy). */
+  artifactFrames: boolean
 }
 
 export const RUNTIME_CONFIG_PATH = 'runboard-config.json'
@@ -26,6 +28,7 @@ export function runtimeConfigOf(config: RunboardConfig, version: string): Runtim
     ...(config.mode.kind === 'demo' ? { scenario: config.mode.scenario } : {}),
     basePath: config.basePath,
     version,
+    artifactFrames: true,
   }
 }
 

@@ -141,7 +141,11 @@ describe('getArtifactBytes', () => {
 
   it('takes a 200 answer to a range request as the whole file', async () => {
     server.use(http.get(`${BASE}/get-artifact`, () => new HttpResponse(FILE)))
-    const result = await getArtifactBytes(client, { source: runSource('r1'), path: 'x', range: { start: 0, end: 3 } })
+    const result = await getArtifactBytes(client, {
+      source: runSource('r1'),
+      path: 'x',
+      range: { start: 0, end: 3 },
+    })
     expect(result).toMatchObject({ totalSize: 10, partial: false })
     expect(result.bytes.length).toBe(10)
   })
@@ -149,7 +153,11 @@ describe('getArtifactBytes', () => {
   it('throws ApiError for 416 and for MLflow errors', async () => {
     server.use(ranged)
     await expect(
-      getArtifactBytes(client, { source: runSource('r1'), path: 'logs/a.log', range: { start: 50, end: 60 } }),
+      getArtifactBytes(client, {
+        source: runSource('r1'),
+        path: 'logs/a.log',
+        range: { start: 50, end: 60 },
+      }),
     ).rejects.toMatchObject({ kind: 'http', status: 416 })
     await expect(getArtifactBytes(client, { source: runSource('r1'), path: 'nope' })).rejects.toMatchObject({
       kind: 'http',
@@ -165,7 +173,11 @@ describe('getArtifactBytes', () => {
         () => new HttpResponse(null, { status: 416, headers: { 'Content-Range': 'bytes */0' } }),
       ),
     )
-    const result = await getArtifactBytes(client, { source: runSource('r1'), path: 'x', range: { start: 0, end: 9 } })
+    const result = await getArtifactBytes(client, {
+      source: runSource('r1'),
+      path: 'x',
+      range: { start: 0, end: 9 },
+    })
     expect(result).toMatchObject({ totalSize: 0, partial: false })
     expect(result.bytes.length).toBe(0)
   })

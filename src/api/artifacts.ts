@@ -108,6 +108,17 @@ export function artifactFileUrl(client: MlflowClient, source: ArtifactSource, pa
     : loggedModelArtifactUrl(client, source.modelId, path)
 }
 
+/**
+ * An HTML file as a document of its own, served by the Runboard server (not MLflow) with a policy
+ * that sandboxes it (server/artifact-frame.ts): what the preview's interactive mode loads, because a
+ * `srcdoc` frame inherits the app's script policy and could not run a figure's inline scripts.
+ */
+export function artifactFrameUrl(client: MlflowClient, source: ArtifactSource, path: string): string {
+  return source.kind === 'run'
+    ? client.url('/artifact-frame', { path, run_uuid: source.runId })
+    : client.url('/artifact-frame', { path, model_id: source.modelId })
+}
+
 /** Inclusive byte offsets, as in an HTTP `Range: bytes=start-end` header. */
 export interface ByteRange {
   start: number
@@ -191,7 +202,15 @@ export const artifactQueries = {
       queryKey: ['artifacts', 'list', sourceKey(source), path],
       queryFn: ({ client, signal }) => listSourceArtifacts(mlflowClientOf(client), { source, path }, signal),
     }),
-  content: ({ source, path, range }: { source: ArtifactSource; path: string; range?: ByteRange | undefined }) =>
+  content: ({
+    source,
+    path,
+    range,
+  }: {
+    source: ArtifactSource
+    path: string
+    range?: ByteRange | undefined
+  }) =>
     queryOptions({
       queryKey: ['artifacts', 'content', sourceKey(source), path, range ?? 'all'],
       queryFn: ({ client, signal }) =>

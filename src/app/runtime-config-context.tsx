@@ -7,6 +7,7 @@ export const RuntimeConfigContext = createContext<RuntimeConfig>({
   scenario: undefined,
   basePath: '/',
   version: undefined,
+  artifactFrames: false,
 })
 
 export function useRuntimeConfig(): RuntimeConfig {

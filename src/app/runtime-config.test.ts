@@ -12,7 +12,13 @@ describe('runtime config', () => {
     const fallback = fallbackConfig(undefined, false)
     expect(
       parseRuntimeConfig(
-        { mode: 'demo', basePath: '/x/', trackingUri: 'http://m:5000', version: '0.1.0' },
+        {
+          mode: 'demo',
+          basePath: '/x/',
+          trackingUri: 'http://m:5000',
+          version: '0.1.0',
+          artifactFrames: true,
+        },
         fallback,
       ),
     ).toEqual({
@@ -21,7 +27,9 @@ describe('runtime config', () => {
       trackingUri: 'http://m:5000',
       scenario: undefined,
       version: '0.1.0',
+      artifactFrames: true,
     })
+    expect(parseRuntimeConfig({ mode: 'demo', artifactFrames: 'yes' }, fallback).artifactFrames).toBe(false)
     expect(parseRuntimeConfig({ mode: 'weird', basePath: 'no-slash' }, fallback)).toEqual(fallback)
     expect(parseRuntimeConfig('garbage', fallbackConfig(undefined, true)).mode).toBe('demo')
   })

@@ -15,6 +15,11 @@ export interface RuntimeConfig {
   /** Path prefix the app is served under, with leading and trailing slash (`/`, `/mlflow/`). */
   basePath: string
   version: string | undefined
+  /**
+   * The Runboard server answers `artifact-frame`: interactive HTML previews as documents with their
+   * own policy. Vite's dev server and a static demo build do not.
+   */
+  artifactFrames: boolean
 }
 
 function text(value: unknown): string | undefined {
@@ -42,6 +47,7 @@ export function fallbackConfig(baseHref: string | undefined, mockBuild: boolean)
     scenario: undefined,
     basePath: basePathOf(baseHref),
     version: undefined,
+    artifactFrames: false,
   }
 }
 
@@ -54,6 +60,7 @@ export function parseRuntimeConfig(body: unknown, fallback: RuntimeConfig): Runt
     scenario: text(read(body, 'scenario')),
     basePath: basePath?.startsWith('/') && basePath.endsWith('/') ? basePath : fallback.basePath,
     version: text(read(body, 'version')),
+    artifactFrames: read(body, 'artifactFrames') === true,
   }
 }
 

@@ -21,6 +21,7 @@ export function renderRoute(url: string, config: Partial<RuntimeConfig> = {}, wo
     scenario: undefined,
     basePath: '/',
     version: '0.0.0',
+    artifactFrames: false,
     ...config,
   }
   const view = render(

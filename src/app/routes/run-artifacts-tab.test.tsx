@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMockServer } from '@mocks/node'
-import { ARTIFACT_ZOO } from '@mocks/world/artifacts'
+import { ARTIFACT_COMPARE, ARTIFACT_ZOO } from '@mocks/world/artifacts'
+import { LOGGED_MODELS } from '@mocks/world/logged-models'
 import { renderRoute, TEST_ORIGIN } from '@/testing/render-route'
 
 const mock = createMockServer('contract')
@@ -93,5 +94,99 @@ describe('run page: artifacts', () => {
     )
     await within(tree).findByRole('treeitem', { name: /^file-0000\.txt/ })
     expect(within(tree).getAllByRole('treeitem').length).toBeLessThan(200)
+  })
+
+  it('opens the model a run without files of its own logged, says why, and can go back to the run', async () => {
+    const user = userEvent.setup()
+    const { url } = runPage(LOGGED_MODELS.trainRun)
+    const { router } = renderRoute(url)
+    const sources = await screen.findByRole('radiogroup', { name: 'Files of' })
+    const model = await within(sources).findByRole('radio', {
+      name: new RegExp(`^${LOGGED_MODELS.classifier}`),
+    })
+    await waitFor(() => {
+      expect(model.getAttribute('aria-checked')).toBe('true')
+    })
+    expect(screen.getByText(/This run has no files of its own/)).toBeTruthy()
+
+    // The model's root holds MLmodel: the model at a glance, from the logged-model routes.
+    const card = await screen.findByRole('region', { name: 'MLflow model' })
+    const flavors = await within(card).findByRole('region', { name: 'Flavors' })
+    expect(flavors.textContent).toContain('sklearn')
+    expect(within(card).getByRole('table', { name: 'Inputs' })).toBeTruthy()
+    const environment = await within(card).findByRole('region', { name: 'Python environment' })
+    await within(environment).findByText('3.11.7')
+    const requirements = await within(card).findByRole('region', { name: 'Requirements' })
+    await within(requirements).findByText(/scikit-learn==/)
+    await within(card).findByRole('region', { name: 'Input example' })
+    const modelId = mock.store.modelIdOf(LOGGED_MODELS.classifier) ?? 'unknown'
+    expect(card.textContent).toContain(`models:/${modelId}`)
+
+    // A file of the model: the URL names the model and the file.
+    const tree = screen.getByRole('tree', { name: 'Artifacts' })
+    await user.click(await within(tree).findByRole('treeitem', { name: /^requirements\.txt/ }))
+    await waitFor(() => {
+      const params = new URLSearchParams(router.state.location.search)
+      expect(params.get('path')).toBe('requirements.txt')
+      expect(params.get('model')).toBe(modelId)
+    })
+
+    // The run's own files, although there are none: chosen explicitly, they stay chosen.
+    await user.click(within(sources).getByRole('radio', { name: /^Run files/ }))
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?model=')
+    })
+    expect(await screen.findByText('This run has not logged any files.')).toBeTruthy()
+  })
+
+  it('offers the models a run with files logged, and keeps the run’s files first', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(runPage(ARTIFACT_COMPARE.runB).url)
+    const sources = await screen.findByRole('radiogroup', { name: 'Files of' })
+    expect(
+      within(sources)
+        .getByRole('radio', { name: /^Run files/ })
+        .getAttribute('aria-checked'),
+    ).toBe('true')
+    const model = await within(sources).findByRole('radio', {
+      name: new RegExp(`^${LOGGED_MODELS.checkpoint}`),
+    })
+    expect(model.textContent).toContain('step 5')
+    // Arrow keys move through the sources, as in any radio group.
+    within(sources)
+      .getByRole('radio', { name: /^Run files/ })
+      .focus()
+    await user.keyboard('{ArrowDown}')
+    await waitFor(() => {
+      expect(new URLSearchParams(router.state.location.search).get('model')).toMatch(/^m-/)
+    })
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' })
+    expect(await within(tree).findByRole('treeitem', { name: /^MLmodel/ })).toBeTruthy()
+  })
+
+  it('steps through images logged per step, the URL naming the step shown', async () => {
+    const user = userEvent.setup()
+    const { router } = renderRoute(runPage(ARTIFACT_ZOO.runName, '?path=images%2F').url)
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' })
+    await user.click(await within(tree).findByRole('treeitem', { name: /^confusion_matrix\+step\+0\+/ }))
+    const steps = await screen.findByRole('group', { name: 'Steps of confusion_matrix' })
+    expect(steps.textContent).toContain('step 0')
+    expect(steps.textContent).toContain('1 of 5')
+    const slider = within(steps).getByRole('slider', { name: 'Step' })
+    // jsdom has no keyboard model for range inputs (the e2e journey presses End); set the value.
+    fireEvent.change(slider, { target: { value: '4' } })
+    await waitFor(() => {
+      expect(new URLSearchParams(router.state.location.search).get('path')).toMatch(
+        /^images\/confusion_matrix\+step\+4\+/,
+      )
+    })
+    const after = await screen.findByRole('group', { name: 'Steps of confusion_matrix' })
+    expect(after.textContent).toContain('step 4')
+    await user.click(within(after).getByRole('button', { name: 'Previous step' }))
+    await waitFor(() => {
+      expect(screen.getByRole('group', { name: 'Steps of confusion_matrix' }).textContent).toContain('step 3')
+    })
+    // Another key's images have their own slider.
+    expect(screen.queryByRole('group', { name: 'Steps of eval/roc' })).toBeNull()
   })
 })

@@ -9,6 +9,7 @@ import type { LoggedModel, LoggedModelStatus } from '@/domain/models/registry'
 import type { ModelOutput } from '@/domain/runs/run'
 import { ArtifactBrowser } from '@/features/artifact-browser/artifact-browser'
 import type { ArtifactSourceOption } from '@/features/artifact-browser/artifact-source-picker'
+import { useRuntimeConfig } from '../runtime-config-context'
 
 const STATUS_LABELS: Record<LoggedModelStatus, string | undefined> = {
   LOGGED_MODEL_STATUS_UNSPECIFIED: undefined,
@@ -44,6 +45,7 @@ function modelOption(
  * the run's own files.
  */
 export function RunArtifactsTab({ runId }: { runId: string }) {
+  const { artifactFrames } = useRuntimeConfig()
   const [params, setParams] = useSearchParams()
   const raw = params.get('path') ?? ''
   const isDir = raw === '' || raw.endsWith('/')
@@ -121,6 +123,7 @@ export function RunArtifactsTab({ runId }: { runId: string }) {
       onSelect={onSelect}
       sources={sources}
       onSourceChange={onSourceChange}
+      interactiveFrames={artifactFrames}
       rootLabel={modelId === undefined ? 'Artifacts' : `Model ${modelName ?? modelId}`}
       sourceNote={
         fallback !== undefined ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseMlmodel } from './mlmodel'
+import { parseMlmodel, pythonVersionOf } from './mlmodel'
 
 /** As MLflow 3.1 writes it for `mlflow.sklearn.log_model(clf, name="model", input_example=X)`. */
 const SKLEARN_MLMODEL = `artifact_path: model
@@ -109,5 +109,16 @@ signature:
     const result = parseMlmodel(text)
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error).toMatch(message)
+  })
+})
+
+describe('pythonVersionOf', () => {
+  it('reads the version from python_env.yaml and conda.yaml, and nothing from other text', () => {
+    expect(pythonVersionOf('python: 3.11.9\nbuild_dependencies:\n- pip==24.0\n')).toBe('3.11.9')
+    expect(pythonVersionOf("python: '3.10'\n")).toBe('3.10')
+    expect(pythonVersionOf('channels:\n- conda-forge\ndependencies:\n- python=3.11.9\n- pip<=24.0\n')).toBe(
+      '3.11.9',
+    )
+    expect(pythonVersionOf('dependencies:\n- pip\n')).toBeUndefined()
   })
 })

@@ -188,3 +188,14 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   if (value !== undefined) out[key] = value
   return out
 }
+
+/**
+ * The Python version a model's environment file pins: `python: 3.11.9` in `python_env.yaml`, or
+ * `- python=3.11.9` in `conda.yaml`. Undefined when neither says.
+ */
+export function pythonVersionOf(environmentText: string): string | undefined {
+  const match =
+    /^python:\s*['"]?(\d+(?:\.\d+)*)/m.exec(environmentText) ??
+    /^\s*-\s*python\s*=+\s*(\d+(?:\.\d+)*)/m.exec(environmentText)
+  return match?.[1]
+}

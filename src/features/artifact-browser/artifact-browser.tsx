@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 import { ArtifactBreadcrumbs } from './artifact-breadcrumbs'
 import { ArtifactDetails } from './artifact-details'
+import { ArtifactFramesContext } from './artifact-frames'
 import { ArtifactSourcePicker, type ArtifactSourceOption } from './artifact-source-picker'
 import { ArtifactTree } from './artifact-tree'
 import { DirectoryPanel } from './directory-panel'
@@ -22,6 +23,8 @@ export interface ArtifactBrowserProps {
   sourceNote?: ReactNode
   /** What the breadcrumbs call the root. */
   rootLabel?: string
+  /** The server answers `artifact-frame` (see artifact-frames.ts). */
+  interactiveFrames?: boolean
 }
 
 /** A run's (or a logged model's) artifacts: the tree on the left, the selected file on the right. */
@@ -34,25 +37,28 @@ export function ArtifactBrowser({
   onSourceChange,
   sourceNote,
   rootLabel,
+  interactiveFrames = false,
 }: ArtifactBrowserProps) {
   const selected = path === '' ? undefined : path
   return (
-    <div className="artifact-browser">
-      <div className="artifact-browser-tree">
-        {sources.length > 1 && onSourceChange !== undefined && (
-          <ArtifactSourcePicker options={sources} selected={source} onChange={onSourceChange} />
-        )}
-        {sourceNote}
-        <ArtifactTree source={source} selectedPath={selected} selectedIsDir={isDir} onSelect={onSelect} />
+    <ArtifactFramesContext value={interactiveFrames}>
+      <div className="artifact-browser">
+        <div className="artifact-browser-tree">
+          {sources.length > 1 && onSourceChange !== undefined && (
+            <ArtifactSourcePicker options={sources} selected={source} onChange={onSourceChange} />
+          )}
+          {sourceNote}
+          <ArtifactTree source={source} selectedPath={selected} selectedIsDir={isDir} onSelect={onSelect} />
+        </div>
+        <div className="artifact-browser-main">
+          <ArtifactBreadcrumbs path={path ?? ''} onSelect={onSelect} rootLabel={rootLabel} />
+          {selected !== undefined && !isDir ? (
+            <ArtifactDetails source={source} path={selected} onSelect={onSelect} />
+          ) : (
+            <DirectoryPanel source={source} dir={selected ?? ''} />
+          )}
+        </div>
       </div>
-      <div className="artifact-browser-main">
-        <ArtifactBreadcrumbs path={path ?? ''} onSelect={onSelect} rootLabel={rootLabel} />
-        {selected !== undefined && !isDir ? (
-          <ArtifactDetails source={source} path={selected} onSelect={onSelect} />
-        ) : (
-          <DirectoryPanel source={source} dir={selected ?? ''} />
-        )}
-      </div>
-    </div>
+    </ArtifactFramesContext>
   )
 }

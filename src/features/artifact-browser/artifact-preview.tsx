@@ -24,12 +24,15 @@
  */
 
 import { useQuery } from '@tanstack/react-query'
-import { useState, type ComponentType, type ReactNode } from 'react'
-import { artifactQueries } from '@/api/artifacts'
+import { useContext, useState, type ComponentType, type ReactNode } from 'react'
+import { artifactFrameUrl, artifactQueries } from '@/api/artifacts'
+import { useMlflowClient } from '@/api/client-binding'
 import { baseName, parentPath } from '@/domain/artifacts/artifact-path'
+import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 import { artifactKind, previewLimit, type ArtifactKind } from '@/domain/artifacts/file-kind'
 import { formatBytes } from '@/domain/format/format-bytes'
 import { EmptyState, ErrorState, Loading } from '@/ui/states'
+import { ArtifactFramesContext } from './artifact-frames'
 import { CsvPreview } from './csv-preview'
 import { HtmlPreview } from './html-preview'
 import { ImagePreview } from './image-preview'
@@ -39,7 +42,6 @@ import { MlmodelPreview } from './mlmodel-preview'
 import { PdfPreview } from './pdf-preview'
 import { TEXT_CHUNK_BYTES, TextPreview } from './text-preview'
 import './artifact-preview.css'
-import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 
 export interface PreviewProps {
   source: ArtifactSource
@@ -79,6 +81,14 @@ function TextEntry({ source, path }: PreviewProps) {
 
 const TEXT: PreviewEntry = { load: 'self', Component: TextEntry }
 
+/** Interactive HTML loads from the server's `artifact-frame` route where there is one. */
+function HtmlEntry({ file }: { file: LoadedFile }) {
+  const frames = useContext(ArtifactFramesContext)
+  const client = useMlflowClient()
+  const frameSrc = frames ? artifactFrameUrl(client, file.source, file.path) : undefined
+  return <HtmlPreview html={decodeUtf8(file.bytes)} frameSrc={frameSrc} />
+}
+
 /** Kinds whose first bytes make sense as text, so a too-large file can still show its beginning. */
 const TEXT_LIKE: ReadonlySet<ArtifactKind> = new Set<ArtifactKind>([
   'text',
@@ -100,7 +110,7 @@ export const PREVIEWS: Readonly<Record<ArtifactKind, PreviewEntry | undefined>> 
   markdown: whole((file) => <MarkdownPreview text={decodeUtf8(file.bytes)} />),
   csv: whole((file) => <CsvPreview text={decodeUtf8(file.bytes)} delimiter="," />),
   tsv: whole((file) => <CsvPreview text={decodeUtf8(file.bytes)} delimiter={'\t'} />),
-  html: whole((file) => <HtmlPreview html={decodeUtf8(file.bytes)} />),
+  html: whole((file) => <HtmlEntry file={file} />),
   mlmodel: whole((file) => (
     <MlmodelPreview text={decodeUtf8(file.bytes)} modelUri={modelUriOf(file.source, file.path)} />
   )),

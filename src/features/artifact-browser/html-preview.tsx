@@ -5,8 +5,11 @@ import './previews.css'
  * An HTML artifact (a plotly or bokeh figure, a report) in a sandboxed frame. Scripts stay off until
  * the viewer turns them on, and even then the frame gets `allow-scripts` only: without
  * `allow-same-origin` it runs in an opaque origin and cannot read this app, its cookies or storage.
+ * Static mode uses `srcdoc`. Interactive mode loads the file from the Runboard server's
+ * `artifact-frame` route when there is one (`frameSrc`, see artifact-frames.ts): a `srcdoc` document
+ * inherits the app's `script-src 'self'` policy, under which a figure's inline scripts could not run.
  */
-export function HtmlPreview({ html }: { html: string }) {
+export function HtmlPreview({ html, frameSrc }: { html: string; frameSrc?: string | undefined }) {
   const [scripts, setScripts] = useState(false)
   const [expanded, setExpanded] = useState(false)
   const switchId = useId()
@@ -54,7 +57,8 @@ export function HtmlPreview({ html }: { html: string }) {
           // A new frame per mode: a changed sandbox attribute only applies to the next navigation.
           key={scripts ? 'scripts' : 'static'}
           title="HTML preview"
-          srcDoc={html}
+          src={scripts ? frameSrc : undefined}
+          srcDoc={scripts && frameSrc !== undefined ? undefined : html}
           sandbox={scripts ? 'allow-scripts' : ''}
           referrerPolicy="no-referrer"
         />
