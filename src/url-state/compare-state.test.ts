@@ -22,6 +22,8 @@ describe('compare state', () => {
         band: 'std',
         zoom: { start: -5, end: 900.5 },
       },
+      artifact: 'images/sample+step+3+timestamp+1+a.png',
+      artifactStep: -2,
     }
     expect(parseCompareState(serializeCompareState(view))).toEqual(view)
   })
@@ -52,6 +54,15 @@ describe('compare state', () => {
   it('reads a zoom written with a dash, including negative starts', () => {
     expect(parse('zoom=10-20').charts.zoom).toEqual({ start: 10, end: 20 })
     expect(parse('zoom=-10~20').charts.zoom).toEqual({ start: -10, end: 20 })
+  })
+
+  it('keeps the artifact compared side by side, and its image step only with it', () => {
+    const view = parse('runs=a,b&artifact=config%2Fparams.yaml&step=12')
+    expect([view.artifact, view.artifactStep]).toEqual(['config/params.yaml', 12])
+    expect(serializeCompareState(view).toString()).toBe('runs=a%2Cb&artifact=config%2Fparams.yaml&step=12')
+    expect(parse('artifact=&step=x')).toMatchObject({ artifact: undefined, artifactStep: undefined })
+    expect(parse('step=1.5').artifactStep).toBeUndefined()
+    expect(serializeCompareState({ ...view, artifact: undefined }).toString()).toBe('runs=a%2Cb')
   })
 
   it('keeps at most 100 distinct runs', () => {

@@ -1,6 +1,6 @@
 /**
  * The compare page's state in the URL:
- * `/compare?runs=a,b,c&base=b&flip=lr&metrics=loss,val_loss&x=relative&y=log&outliers=ignore&smooth=0.6&group=params.lr&band=std&zoom=100-900`.
+ * `/compare?runs=a,b,c&base=b&flip=lr&metrics=loss,val_loss&x=relative&y=log&outliers=ignore&smooth=0.6&group=params.lr&band=std&zoom=100-900&artifact=images/x.png&step=12`.
  * Defaults are left out. Parsing never fails: a bad parameter falls back to its default.
  */
 
@@ -17,6 +17,10 @@ export interface CompareView {
   /** Metric keys whose better direction the user flipped. */
   flipped: readonly string[]
   charts: ChartView
+  /** The artifact path shown side by side for every run (`artifact=<path>`); undefined = none. */
+  artifact: string | undefined
+  /** The step of a per-step logged image shown side by side (`step=12`); undefined = the last. */
+  artifactStep: number | undefined
 }
 
 const COLUMN_ID = /^(attributes|params|metrics|tags)\..+/s
@@ -44,6 +48,15 @@ function readZoom(text: string | null): XRange | undefined {
   return Number.isFinite(start) && Number.isFinite(end) && start < end ? { start, end } : undefined
 }
 
+function emptyToUndefined(text: string | null): string | undefined {
+  return text === null || text === '' ? undefined : text
+}
+
+function readStep(text: string | null): number | undefined {
+  const step = text === null || text.trim() === '' ? NaN : Number(text)
+  return Number.isSafeInteger(step) ? step : undefined
+}
+
 export function parseCompareState(params: URLSearchParams): CompareView {
   const diff = params.get('diff')
   const smoothing = Number(params.get('smooth') ?? '0')
@@ -66,6 +79,8 @@ export function parseCompareState(params: URLSearchParams): CompareView {
       band: params.get('band') === 'std' ? 'std' : 'minmax',
       zoom: readZoom(params.get('zoom')),
     },
+    artifact: emptyToUndefined(params.get('artifact')),
+    artifactStep: readStep(params.get('step')),
   }
 }
 
@@ -89,5 +104,9 @@ export function serializeCompareState(view: CompareView): URLSearchParams {
   if (charts.groupBy !== undefined) params.set('group', charts.groupBy)
   if (charts.band !== 'minmax') params.set('band', charts.band)
   if (charts.zoom !== undefined) params.set('zoom', `${charts.zoom.start}~${charts.zoom.end}`)
+  if (view.artifact !== undefined && view.artifact !== '') {
+    params.set('artifact', view.artifact)
+    if (view.artifactStep !== undefined) params.set('step', String(view.artifactStep))
+  }
   return params
 }

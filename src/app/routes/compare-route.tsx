@@ -13,6 +13,7 @@ import type { MetricRange } from '@/features/metric-charts/metric-chart-card'
 import { useCompareState } from '@/url-state/use-compare-state'
 import { ErrorState, Loading } from '@/ui/states'
 import { paths } from '../paths'
+import { CompareArtifacts } from './compare-artifacts'
 
 /** Recharts is most of the page's code: the diff shows while the charts' chunk loads. */
 const MetricCharts = lazy(() =>
@@ -150,6 +151,8 @@ export function CompareRoute() {
               onRanges={onRanges}
             />
           </Suspense>
+          <h2>Artifacts</h2>
+          <CompareArtifacts runs={runs} colors={colors} view={view} setView={setView} />
         </>
       )}
     </div>
