@@ -189,7 +189,7 @@ export function getRun(client: MlflowClient, runId: string, signal?: AbortSignal
 
 export interface UpdateRunParams {
   runId: string
-  /** Renaming also rewrites the `mlflow.runName` tag. */
+  /** Renaming also rewrites the `mlflow.runName` tag. The server ignores an empty name without an error. */
   name?: string
   status?: RunStatus
   /** Epoch milliseconds. */
@@ -221,7 +221,11 @@ export function restoreRun(client: MlflowClient, runId: string, signal?: AbortSi
   return client.post(`${MLFLOW_API}/runs/restore`, { run_id: runId }, emptyResponse, signal)
 }
 
-/** Upsert. Fails with 400 on a deleted run. `mlflow.user` and `mlflow.artifactLocation` are immutable. */
+/**
+ * Upsert. Fails with 400 on a deleted run. `mlflow.user` and `mlflow.artifactLocation` are immutable.
+ * A value over 8,000 characters is cut to 8,000 without an error by a default server
+ * (`MLFLOW_TRUNCATE_LONG_VALUES`), and refused with 400 when that is off.
+ */
 export function setRunTag(
   client: MlflowClient,
   params: { runId: string; key: string; value: string },
