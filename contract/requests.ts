@@ -939,6 +939,36 @@ export const writeCases: ContractCase[] = [
     key: 'mlflow.runName',
     value: WRITE_RUN,
   }),
+  write('runs/set-tag: empty name tag (ignored)', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'mlflow.runName',
+    value: '',
+  }),
+  write('runs/set-tag: bad key character', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'a=b',
+    value: 'v',
+  }),
+  write('runs/set-tag: key that is not a normalised path', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'a/../b',
+    value: 'v',
+  }),
+  write('runs/set-tag: unicode and colon in the key', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'équipe: owner',
+    value: 'v',
+  }),
+  write('runs/set-tag: value over 8,000 characters (truncated)', `${API}/runs/set-tag`, {
+    run_id: run(WRITE_RUN),
+    key: 'long',
+    value: 'x'.repeat(8001),
+  }),
+  write('runs/set-tag: bad key on an unknown run', `${API}/runs/set-tag`, {
+    run_id: '0123456789abcdef0123456789abcdef',
+    key: 'a=b',
+    value: 'v',
+  }),
   searchRuns('after writes', { experiment_ids: [exp(WRITE_EXPERIMENT)] }),
   write('runs/delete', `${API}/runs/delete`, { run_id: run(WRITE_RUN) }),
   get('runs/get: deleted by the test', `${API}/runs/get`, { run_id: run(WRITE_RUN) }),

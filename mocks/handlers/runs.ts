@@ -5,13 +5,13 @@ import { MockStoreError } from '../store/store'
 import type { MockRun } from '../store/types'
 import { encodeRun, encodeRunInfo } from './encode'
 import { Fields, invalidParameter, invalidValue, paginate, parsePageToken, protoRoute } from './protocol'
+import { validateRunTag } from './tag-validation'
 import { searchRuns } from './search'
 
 const VIEW_TYPES = ['ACTIVE_ONLY', 'DELETED_ONLY', 'ALL'] as const
 /** `SEARCH_MAX_RESULTS_THRESHOLD` and the proto default of `max_results`. */
 const MAX_SEARCH_RESULTS = 50_000
 const DEFAULT_SEARCH_RESULTS = 1000
-const MAX_TAG_KEY = 250
 
 /** A run as runs/get and runs/search send it: `outputs.model_outputs` lists the LoggedModels it produced. */
 function encodeRunWithOutputs(run: MockRun): Record<string, unknown> {
@@ -110,10 +110,7 @@ export function runHandlers(store: MockStore): HttpHandler[] {
       const fields = await Fields.read(request)
       const runId = fields.runId()
       const key = fields.requiredString('key')
-      const value = fields.optionalString('value') ?? ''
-      if (key.length > MAX_TAG_KEY) {
-        throw invalidParameter(`'key' exceeds the maximum length of ${MAX_TAG_KEY} characters`)
-      }
+      const value = validateRunTag(key, fields.optionalString('value') ?? '')
       store.setTag(runId, key, value)
       return {}
     }),

@@ -463,6 +463,8 @@ export class MockStore {
 
   setTag(runId: string, key: string, value: string): void {
     const run = this.activeRun(runId)
+    // MLflow renames through update_run_info, which ignores an empty name (tag included).
+    if (key === 'mlflow.runName' && value === '') return
     this.changed()
     run.tags.set(key, value)
     if (key === 'mlflow.runName') run.runName = value
