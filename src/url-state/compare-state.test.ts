@@ -24,6 +24,7 @@ describe('compare state', () => {
       },
       artifact: 'images/sample+step+3+timestamp+1+a.png',
       artifactStep: -2,
+      chartFilter: 'val loss',
     }
     expect(parseCompareState(serializeCompareState(view))).toEqual(view)
   })

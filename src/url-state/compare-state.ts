@@ -21,6 +21,8 @@ export interface CompareView {
   artifact: string | undefined
   /** The step of a per-step logged image shown side by side (`step=12`); undefined = the last. */
   artifactStep: number | undefined
+  /** Only charts whose metric key contains this text (`find=loss`, case-insensitive); undefined = all. */
+  chartFilter: string | undefined
 }
 
 const COLUMN_ID = /^(attributes|params|metrics|tags)\..+/s
@@ -81,6 +83,7 @@ export function parseCompareState(params: URLSearchParams): CompareView {
     },
     artifact: emptyToUndefined(params.get('artifact')),
     artifactStep: readStep(params.get('step')),
+    chartFilter: emptyToUndefined(params.get('find')),
   }
 }
 
@@ -108,5 +111,6 @@ export function serializeCompareState(view: CompareView): URLSearchParams {
     params.set('artifact', view.artifact)
     if (view.artifactStep !== undefined) params.set('step', String(view.artifactStep))
   }
+  if (view.chartFilter !== undefined && view.chartFilter !== '') params.set('find', view.chartFilter)
   return params
 }
