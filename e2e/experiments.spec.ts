@@ -33,6 +33,6 @@ test('shows a run that a real training script logged, with its source and git co
   await page.getByRole('link', { name: 'sklearn-real-usage' }).click()
   await page.getByRole('link', { name: 'logreg-baseline' }).click()
   await expect(page.getByRole('heading', { name: 'logreg-baseline' })).toBeVisible()
-  await expect(page.getByText('train.py')).toBeVisible()
-  await expect(page.getByText('Git commit')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Run facts' }).getByText('train.py')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Run facts' }).getByText('Git commit')).toBeVisible()
 })

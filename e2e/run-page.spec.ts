@@ -147,3 +147,100 @@ test('a hostile note set through the API renders inert, with no dialog', async (
   expect(dialogs).toEqual([])
   await deleteExperiment(request, experimentId)
 })
+
+/** The run of the real seed's training script (python/real_usage_train.py) with this name. */
+async function realUsageRun(request: APIRequestContext, runName: string) {
+  const api = new MlflowApi(request)
+  const experimentId = await api.experimentId('sklearn-real-usage')
+  const search = await request.post('/ajax-api/2.0/mlflow/runs/search', {
+    data: { experiment_ids: [experimentId], filter: `attributes.run_name = '${runName}'`, max_results: 1 },
+  })
+  expect(search.ok()).toBe(true)
+  return { experimentId, runId: String(at(await search.json(), 'runs', 0, 'info', 'run_id')) }
+}
+
+test('shows where a real training run came from, its dataset and the model it logged, with a link to its files @real-only', async ({
+  page,
+  request,
+}) => {
+  const { experimentId, runId } = await realUsageRun(request, 'logreg-baseline')
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'logreg-baseline' })).toBeVisible()
+  const facts = page.getByRole('region', { name: 'Run facts' })
+  await expect(facts.getByRole('link', { name: 'sklearn-real-usage' })).toBeVisible()
+  await expect(facts.getByText('train.py', { exact: true })).toHaveAttribute('title', /train\.py$/)
+  // The seed's scratch repository has a GitHub remote, so the commit links to it.
+  await expect(facts.getByRole('link', { name: /^[0-9a-f]{7}$/ })).toHaveAttribute(
+    'href',
+    /^https:\/\/github\.com\/runboard-demo\/iris-classifier\/commit\/[0-9a-f]{40}$/,
+  )
+  await expect(facts.getByRole('button', { name: 'Copy git commit' })).toBeVisible()
+
+  // sklearn autolog logs the training data with the context "train".
+  const dataset = page.getByRole('listitem', { name: /^Dataset .+ \(train\)$/ }).first()
+  await expect(dataset).toBeVisible()
+  await expect(dataset.getByText('train', { exact: true })).toBeVisible()
+
+  const model = page.getByRole('listitem', { name: 'Model model' })
+  await expect(model).toContainText('ready')
+  await model.getByRole('button', { name: 'Show environment' }).click()
+  await expect(model.getByRole('region', { name: 'Environment of model' })).toContainText('scikit-learn==')
+  await model.getByRole('link', { name: 'Files' }).click()
+  await expect.poll(() => new URL(page.url()).searchParams.get('model')).toMatch(/^m-[0-9a-f]{32}$/)
+  await expect(page.getByRole('region', { name: 'MLflow model' })).toBeVisible()
+})
+
+test('links a nested run to its parent and lists the parent’s children', async ({
+  page,
+  request,
+}, testInfo) => {
+  const { api, experimentId, runId: parentId } = await newRun(request, 'family', testInfo.project.name)
+  const started = Date.now() - 60_000
+  for (const [index, name] of ['child-a', 'child-b'].entries()) {
+    const childId = await api.createRun(experimentId, name, started + index * 1000)
+    await api.setTag(childId, 'mlflow.parentRunId', parentId)
+  }
+  await page.goto(`/experiments/${experimentId}/runs/${parentId}`)
+  const children = page.getByRole('table', { name: 'Child runs' })
+  await expect(children.getByRole('link')).toHaveText(['child-b', 'child-a'])
+  await children.getByRole('link', { name: 'child-a' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'child-a' })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Run facts' }).getByRole('link', { name: 'family-run' }),
+  ).toBeVisible()
+  await expect(page.getByText('No child runs.')).toBeVisible()
+  await deleteExperiment(request, experimentId)
+})
+
+test('a run’s metrics table shows min and max with their steps, and a 100,000-step history stays sampled', async ({
+  page,
+  request,
+}) => {
+  const api = new MlflowApi(request)
+  const experimentId = await api.experimentId('training-curves')
+  const search = await request.post('/ajax-api/2.0/mlflow/runs/search', {
+    data: {
+      experiment_ids: [experimentId],
+      filter: "attributes.run_name = 'long-history-100k'",
+      max_results: 1,
+    },
+  })
+  expect(search.ok()).toBe(true)
+  const runId = String(at(await search.json(), 'runs', 0, 'info', 'run_id'))
+  await page.goto(`/experiments/${experimentId}/runs/${runId}`)
+  const table = page.getByRole('table', { name: 'Model metrics' })
+  // eval_loss: 20 points, every 5,000 steps, whole in its sample.
+  const evalRow = table.getByRole('row', { name: /^eval_loss/ })
+  await expect(evalRow.getByRole('cell').nth(1)).toHaveText(/^\S+ \(step [\d,]+\)$/)
+  await expect(evalRow.getByRole('cell').nth(2)).toHaveText(/^\S+ \(step [\d,]+\)$/)
+  await expect(evalRow.getByRole('cell').nth(3)).toHaveText('20')
+  // train_loss: 100,000 points, over the budget, so sampled and marked as such.
+  const trainRow = table.getByRole('row', { name: /^train_loss/ })
+  await expect(trainRow.getByRole('cell').nth(3)).toContainText('≈ 100,000')
+  await expect(trainRow.getByRole('cell').nth(3)).toContainText('sampled')
+  await expect(trainRow.getByRole('cell').nth(2)).toContainText('†')
+  await trainRow.getByRole('link', { name: 'train_loss' }).click()
+  await expect(page.getByRole('region', { name: 'Chart train_loss' })).toBeVisible()
+  expect(new URL(page.url()).searchParams.get('metrics')).toBe('train_loss')
+  await expect(page.getByRole('region', { name: 'Chart eval_loss' })).toHaveCount(0)
+})

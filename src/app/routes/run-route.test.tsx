@@ -1,9 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http } from 'msw'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { http, HttpResponse } from 'msw'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { mlflowError } from '@mocks/handlers/protocol'
 import { createMockServer } from '@mocks/node'
+import { formatMetricValue } from '@/domain/format/format-number'
 import { renderRoute } from '@/testing/render-route'
 
 const mock = createMockServer('demo')
@@ -455,5 +456,434 @@ describe('run notes are untrusted', () => {
     const { user } = { user: userEvent.setup() }
     await user.click(within(section).getByRole('button', { name: 'Show the whole note' }))
     expect(section.querySelector('pre')?.textContent).toHaveLength(note.length)
+  })
+})
+
+describe('run page parameters and metrics', () => {
+  /** The finite min and max of a mock history, first occurrence in logging order, as the table writes them. */
+  function extremesOf(runId: string, key: string) {
+    let min: { value: number; step: number } | undefined
+    let max: { value: number; step: number } | undefined
+    for (const point of mock.store.metricHistory(runId, key).slice()) {
+      const value = Number(point.value)
+      if (!Number.isFinite(value)) continue
+      if (min === undefined || value < min.value) min = { value, step: point.step }
+      if (max === undefined || value > max.value) max = { value, step: point.step }
+    }
+    const text = (extreme: { value: number; step: number } | undefined) =>
+      extreme === undefined
+        ? '—'
+        : `${formatMetricValue(extreme.value)} (step ${extreme.step.toLocaleString('en')})`
+    return { min: text(min), max: text(max) }
+  }
+
+  /** Requests for full histories (`metrics/get-history`), as `run_id|metric_key`. */
+  function recordFullHistoryRequests(): string[] {
+    const requested: string[] = []
+    mock.server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url)
+      if (url.pathname.endsWith('/metrics/get-history'))
+        requested.push(`${url.searchParams.get('run_id')}|${url.searchParams.get('metric_key')}`)
+    })
+    return requested
+  }
+
+  afterEach(() => {
+    mock.server.events.removeAllListeners()
+  })
+
+  it('shows per metric the latest value, min and max with their steps, the steps and a sparkline', async () => {
+    const runId = mock.store.runIdOf('lr-0.01-seed-0') ?? ''
+    const early = mock.store.runIdOf('lr-0.01-seed-2') ?? ''
+    const experimentId = storedRun(runId).experimentId
+    const first = renderRoute(`/experiments/${experimentId}/runs/${runId}`)
+    const table = await screen.findByRole('table', { name: 'Model metrics' }, { timeout: 5_000 })
+    const expected = extremesOf(runId, 'loss')
+    // 200 steps fill the first sample exactly, so the full history follows; then nothing is marked sampled.
+    await waitFor(() => {
+      const row = within(table).getByRole('row', { name: /^loss/ })
+      expect(within(row).getByRole('cell', { name: '200' })).toBeTruthy()
+    })
+    const row = within(table).getByRole('row', { name: /^loss/ })
+    expect(row.textContent).toContain(expected.min)
+    expect(row.textContent).toContain(expected.max)
+    expect(row.textContent).not.toContain('sampled')
+    const latest = storedRun(runId).latestMetrics.get('loss')
+    expect(row.textContent).toContain(`${formatMetricValue(Number(latest?.value))} (step 199)`)
+    expect(within(row).getByRole('img', { name: 'loss: line of 200 points' })).toBeTruthy()
+    expect(screen.queryByRole('table', { name: 'System metrics' })).toBeNull()
+
+    // A run that stopped at step 150: the first sample holds all of it.
+    first.unmount()
+    renderRoute(`/experiments/${experimentId}/runs/${early}`)
+    const earlyTable = await screen.findByRole('table', { name: 'Model metrics' })
+    const earlyExpected = extremesOf(early, 'val_accuracy')
+    await waitFor(() => {
+      const earlyRow = within(earlyTable).getByRole('row', { name: /^val_accuracy/ })
+      expect(earlyRow.textContent).toContain(earlyExpected.max)
+      expect(within(earlyRow).getByRole('cell', { name: '151' })).toBeTruthy()
+    })
+  })
+
+  it('labels a 100,000-step history sampled and never presents the sample’s min and max as the full ones', async () => {
+    const requested = recordFullHistoryRequests()
+    const runId = mock.store.runIdOf('long-history-100k') ?? ''
+    renderRoute(`/experiments/${storedRun(runId).experimentId}/runs/${runId}`)
+    const table = await screen.findByRole('table', { name: 'Model metrics' }, { timeout: 5_000 })
+    await waitFor(() => {
+      expect(within(table).getByRole('row', { name: /^train_loss/ }).textContent).toContain('sampled')
+    })
+    const row = within(table).getByRole('row', { name: /^train_loss/ })
+    expect(row.textContent).toContain('≈ 100,000')
+    // Min and max carry the † mark, explained on hover and below the table.
+    expect(within(row).getAllByTitle(/^Sampled: min, max and the line come from/)).not.toHaveLength(0)
+    expect(row.textContent).toContain('†')
+    expect(within(row).getByRole('img', { name: /^train_loss: sampled line of 200 points$/ })).toBeTruthy()
+    expect(screen.getByText(/^† Sampled:/)).toBeTruthy()
+    // eval_loss (20 points) is whole in its sample.
+    const evalRow = within(table).getByRole('row', { name: /^eval_loss/ })
+    await waitFor(() => {
+      expect(within(evalRow).getByRole('cell', { name: '20' })).toBeTruthy()
+    })
+    expect(evalRow.textContent).not.toContain('sampled')
+    // Over the budget: the 100,000 points are never requested in full.
+    expect(requested.filter((request) => request.startsWith(runId))).toEqual([])
+  })
+
+  it('keeps system metrics in their own group, folded when there are many', async () => {
+    const runId = createRun('with-system-metrics')
+    const run = storedRun(runId)
+    const logged = (value: number, step: number) => ({ step, timestamp: 1_700_000_000_000 + step, value })
+    run.latestMetrics.set('loss', logged(0.25, 2))
+    const systemKeys = Array.from({ length: 12 }, (_, index) => `system/gpu_${index}_utilization_percentage`)
+    for (const key of systemKeys) run.latestMetrics.set(key, logged(50, 2))
+    // The store cannot log points into a run made by a request: answer its sampled histories here.
+    mock.server.use(
+      http.get('*/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval', ({ request }) => {
+        const url = new URL(request.url)
+        if (url.searchParams.get('run_ids') !== runId) return undefined
+        const key = url.searchParams.get('metric_key') ?? ''
+        const values = key === 'loss' ? [1, 0.5, 0.25] : [20, 90, 50]
+        return HttpResponse.json({
+          metrics: values.map((value, step) => ({ key, ...logged(value, step), run_id: runId })),
+        })
+      }),
+    )
+    const { user } = await openRun(runId, 'with-system-metrics')
+    const model = screen.getByRole('table', { name: 'Model metrics' })
+    expect(within(model).getAllByRole('row')).toHaveLength(2)
+    expect(within(model).getByRole('row', { name: /^loss/ })).toBeTruthy()
+    // Twelve system metrics start folded, behind a button.
+    expect(screen.queryByRole('table', { name: 'System metrics' })).toBeNull()
+    expect(screen.getByRole('heading', { name: 'System metrics (12)' })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Show system metrics' }))
+    const system = screen.getByRole('table', { name: 'System metrics' })
+    expect(within(system).getAllByRole('row')).toHaveLength(13)
+    await waitFor(() => {
+      expect(within(system).getByRole('row', { name: /^system\/gpu_0_/ }).textContent).toContain(
+        '90 (step 1)',
+      )
+    })
+    expect(within(model).queryByRole('row', { name: /^system\// })).toBeNull()
+  })
+
+  it('searches metrics and parameters by key, and says when nothing matches', async () => {
+    const runId = mock.store.runIdOf('mnist-cnn-1') ?? ''
+    const { user } = await openRun(runId, 'mnist-cnn-1')
+    const table = screen.getByRole('table', { name: 'Model metrics' })
+    const keysShown = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.querySelector('th')?.textContent)
+    expect(keysShown()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss'])
+    await user.type(screen.getByRole('searchbox', { name: 'Search metrics' }), 'VAL_')
+    expect(keysShown()).toEqual(['val_accuracy', 'val_loss'])
+    await user.type(screen.getByRole('searchbox', { name: 'Search metrics' }), 'zzz')
+    expect(screen.getByText('No metric matches “VAL_zzz”.')).toBeTruthy()
+    expect(screen.queryByRole('table', { name: 'Model metrics' })).toBeNull()
+
+    const params = screen.getByRole('table', { name: 'Parameters' })
+    const paramCount = within(params).getAllByRole('row').length
+    expect(paramCount).toBeGreaterThan(1)
+    const firstKey = within(params).getAllByRole('rowheader')[0]?.textContent ?? ''
+    await user.type(screen.getByRole('searchbox', { name: 'Search parameters' }), firstKey.toUpperCase())
+    expect(within(params).getAllByRole('row').length).toBeLessThan(paramCount)
+    expect(within(params).getAllByRole('rowheader')[0]?.textContent).toBe(firstKey)
+    await user.type(screen.getByRole('searchbox', { name: 'Search parameters' }), 'no-such-param')
+    expect(screen.getByText(/^No parameter matches/)).toBeTruthy()
+  })
+
+  it('links each metric to the Metrics tab charting only that metric', async () => {
+    await import('@/features/metric-charts/metric-charts')
+    const runId = mock.store.runIdOf('mnist-cnn-1') ?? ''
+    const { user, router } = await openRun(runId, 'mnist-cnn-1')
+    const link = within(screen.getByRole('table', { name: 'Model metrics' })).getByRole('link', {
+      name: 'val_loss',
+    })
+    expect(link.getAttribute('href')).toBe(`/experiments/1/runs/${runId}/metrics?metrics=val_loss`)
+    await user.click(link)
+    expect(await screen.findByRole('region', { name: 'Chart val_loss' })).toBeTruthy()
+    expect(router.state.location.pathname).toBe(`/experiments/1/runs/${runId}/metrics`)
+    expect(screen.queryByRole('region', { name: 'Chart loss' })).toBeNull()
+  })
+
+  it('fails one metric’s history without blanking the others, and retries it', async () => {
+    const runId = mock.store.runIdOf('mnist-cnn-1') ?? ''
+    let failing = true
+    mock.server.use(
+      http.get('*/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval', ({ request }) => {
+        const url = new URL(request.url)
+        if (!failing || url.searchParams.get('metric_key') !== 'loss') return undefined
+        return mlflowError('INTERNAL_ERROR', 'boom')
+      }),
+    )
+    const { user } = await openRun(runId, 'mnist-cnn-1')
+    const table = screen.getByRole('table', { name: 'Model metrics' })
+    const lossRow = within(table).getByRole('row', { name: /^loss/ })
+    expect(
+      await within(lossRow).findByText(/^Could not load the history/, {}, { timeout: 5_000 }),
+    ).toBeTruthy()
+    await waitFor(() => {
+      expect(within(table).getByRole('row', { name: /^val_loss/ }).textContent).toMatch(/\(step \d+\)/)
+    })
+    failing = false
+    await user.click(within(lossRow).getByRole('button', { name: 'Retry' }))
+    const expected = extremesOf(runId, 'loss')
+    await waitFor(() => {
+      expect(within(table).getByRole('row', { name: /^loss/ }).textContent).toContain(expected.min)
+    })
+  })
+
+  it('folds long parameter values, shows them whole on demand, and copies them', async () => {
+    const runId = createRun('long-params')
+    const prompt = `${'You are a helpful assistant. '.repeat(20)}\nSecond line.`
+    storedRun(runId).params.set('prompt', prompt)
+    storedRun(runId).params.set('lr', '0.01')
+    const { user } = await openRun(runId, 'long-params')
+    const params = screen.getByRole('table', { name: 'Parameters' })
+    const row = within(params).getByRole('row', { name: /^prompt/ })
+    expect(row.textContent).not.toContain('Second line.')
+    await user.click(within(row).getByRole('button', { name: /^Show all/ }))
+    expect(row.textContent).toContain('Second line.')
+    expect(within(row).getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true')
+    await user.click(within(row).getByRole('button', { name: 'Copy value of prompt' }))
+    expect(await navigator.clipboard.readText()).toBe(prompt)
+    expect(within(row).getByText('Copied')).toBeTruthy()
+
+    const lrRow = within(params).getByRole('row', { name: /^lr/ })
+    expect(within(lrRow).queryByRole('button', { name: /^Show all/ })).toBeNull()
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValueOnce(new Error('denied'))
+    await user.click(within(lrRow).getByRole('button', { name: 'Copy value of lr' }))
+    expect(await within(lrRow).findByText(/^Could not copy/)).toBeTruthy()
+  })
+
+  it('says when a run logged no parameters or metrics', async () => {
+    const runId = createRun('bare-run')
+    await openRun(runId, 'bare-run')
+    expect(screen.getByText('No parameters logged.')).toBeTruthy()
+    expect(screen.getByText('No metrics logged.')).toBeTruthy()
+  })
+})
+
+describe('run overview: where it came from, its family, data and models', () => {
+  function runAt(runId: string) {
+    return `/experiments/${storedRun(runId).experimentId}/runs/${runId}`
+  }
+
+  async function openOverview(runId: string) {
+    const user = userEvent.setup()
+    const view = renderRoute(runAt(runId))
+    await screen.findByRole('heading', { level: 1, name: storedRun(runId).runName }, { timeout: 5_000 })
+    return { user, ...view }
+  }
+
+  function fact(label: string): HTMLElement {
+    const facts = screen.getByRole('definition', {
+      name: (_, element) => element.previousElementSibling?.textContent === label,
+    })
+    return facts
+  }
+
+  it('shows the experiment by name, the source, the git commit linked to its repository and a copyable run id', async () => {
+    const commit = '0123456789abcdef0123456789abcdef01234567'
+    const runId = createRun('from-git', {
+      'mlflow.source.name': '/home/tester/project/train_model.py',
+      'mlflow.source.type': 'LOCAL',
+      'mlflow.source.git.commit': commit,
+      'mlflow.source.git.branch': 'feature/x',
+      'mlflow.source.git.repoURL': 'git@github.com:acme/models.git',
+    })
+    const { user } = await openOverview(runId)
+    const experimentName = mock.store.getExperiment('1')?.name ?? ''
+    expect(await screen.findByRole('link', { name: experimentName })).toBeTruthy()
+    const source = screen.getByText('train_model.py')
+    expect(source.getAttribute('title')).toBe('/home/tester/project/train_model.py')
+    expect(fact('Source').textContent).toContain('local')
+    const commitLink = screen.getByRole('link', { name: '0123456' })
+    expect(commitLink.getAttribute('href')).toBe(`https://github.com/acme/models/commit/${commit}`)
+    expect(fact('Git commit').textContent).toContain('feature/x')
+    await user.click(screen.getByRole('button', { name: 'Copy git commit' }))
+    expect(await navigator.clipboard.readText()).toBe(commit)
+    await user.click(screen.getByRole('button', { name: 'Copy run ID' }))
+    expect(await navigator.clipboard.readText()).toBe(runId)
+    expect(within(fact('Run ID')).getByRole('status').textContent).toBe('Copied')
+  })
+
+  it('does not link a commit whose repository is not a web address', async () => {
+    const runId = createRun('local-git', {
+      'mlflow.source.git.commit': 'abcdef0123456789',
+      'mlflow.source.git.repoURL': '/srv/git/models',
+    })
+    await openOverview(runId)
+    expect(fact('Git commit').textContent).toContain('abcdef0')
+    expect(screen.queryByRole('link', { name: 'abcdef0' })).toBeNull()
+  })
+
+  it('counts a running run’s duration up every second, and stops when it finishes', async () => {
+    const runId = mock.store.createRun('1', {
+      runName: 'live-run',
+      startTime: Date.now() - 5_000,
+      userId: 'tester',
+      tags: new Map([['mlflow.user', 'tester']]),
+    }).runId
+    const { queryClient } = await openOverview(runId)
+    const first = fact('Duration').textContent
+    expect(first).toMatch(/^\d+s so far$/)
+    await waitFor(
+      () => {
+        expect(fact('Duration').textContent).not.toBe(first)
+      },
+      { timeout: 3_000 },
+    )
+    mock.store.updateRun(runId, { status: 'FINISHED', endTime: storedRun(runId).startTime + 65_000 })
+    await act(() => queryClient.invalidateQueries())
+    await waitFor(() => {
+      expect(fact('Duration').textContent).toBe('1m 05s')
+    })
+    expect(fact('Ended').querySelector('time')).not.toBeNull()
+  })
+
+  it('links the parent by name and lists all children 25 at a time', async () => {
+    const parentId = createRun('big-parent')
+    for (let index = 1; index <= 30; index++) {
+      mock.store.createRun('1', {
+        runName: `kid-${String(index).padStart(2, '0')}`,
+        startTime: 1_700_000_000_000 + index * 1000,
+        userId: 'tester',
+        tags: new Map([['mlflow.parentRunId', parentId]]),
+      })
+    }
+    const { user } = await openOverview(parentId)
+    const children = await screen.findByRole('table', { name: 'Child runs' })
+    expect(within(children).getAllByRole('link')).toHaveLength(25)
+    // Newest first: the 30th child started last.
+    expect(within(children).getAllByRole('link')[0]?.textContent).toBe('kid-30')
+    expect(screen.getByRole('heading', { name: /Child runs/ }).textContent).toContain('25+')
+    await user.click(screen.getByRole('button', { name: 'Load more child runs' }))
+    await waitFor(() => {
+      expect(within(children).getAllByRole('link')).toHaveLength(30)
+    })
+    expect(screen.queryByRole('button', { name: 'Load more child runs' })).toBeNull()
+    expect(screen.getByRole('heading', { name: /Child runs/ }).textContent).toContain('30')
+
+    await user.click(within(children).getByRole('link', { name: 'kid-07' }))
+    await screen.findByRole('heading', { level: 1, name: 'kid-07' })
+    expect(await within(fact('Parent run')).findByRole('link', { name: 'big-parent' })).toBeTruthy()
+    expect(await screen.findByText('No child runs.')).toBeTruthy()
+  })
+
+  it('shows every dataset with its context, digest, size and schema', async () => {
+    const runId = mock.store.runIdOf('mnist-with-datasets') ?? ''
+    const { user } = await openOverview(runId)
+    const train = screen.getByRole('listitem', { name: 'Dataset mnist (train)' })
+    expect(train.textContent).toContain('3f2a9c1d')
+    expect(train.textContent).toContain('60,000')
+    expect(train.textContent).toContain('/data/mnist/train')
+    expect(train.textContent).toContain('local')
+    await user.click(within(train).getByText('Schema (2 columns)'))
+    const schema = within(train).getByRole('table', { name: 'Schema of mnist (train)' })
+    expect(within(schema).getByRole('row', { name: /label/ }).textContent).toContain('long')
+    const evaluation = screen.getByRole('listitem', { name: 'Dataset mnist (eval)' })
+    expect(evaluation.textContent).toContain('10,000')
+    expect(within(evaluation).queryByText(/Schema/)).toBeNull()
+  })
+
+  it('shows an MLflow 3 logged model with a link to its files, its environment and registered versions', async () => {
+    const runId = mock.store.runIdOf('artifact-zoo-train') ?? ''
+    const modelId = mock.store.modelIdOf('zoo-classifier') ?? ''
+    mock.server.use(
+      http.get('*/ajax-api/2.0/mlflow/model-versions/search', ({ request }) => {
+        const filter = new URL(request.url).searchParams.get('filter')
+        return HttpResponse.json(
+          filter === `run_id = '${runId}'`
+            ? {
+                model_versions: [
+                  {
+                    name: 'zoo',
+                    version: '3',
+                    creation_timestamp: 1_700_000_000_000,
+                    last_updated_timestamp: 1_700_000_000_000,
+                    current_stage: 'None',
+                    description: '',
+                    source: `models:/${modelId}`,
+                    run_id: runId,
+                    status: 'READY',
+                  },
+                ],
+              }
+            : {},
+        )
+      }),
+    )
+    const { user } = await openOverview(runId)
+    const card = await screen.findByRole('listitem', { name: 'Model zoo-classifier' })
+    await waitFor(() => {
+      expect(card.textContent).toContain('classifier')
+    })
+    expect(card.textContent).toContain('ready')
+    expect(within(card).getByRole('link', { name: 'Files' }).getAttribute('href')).toBe(
+      `${runAt(runId)}/artifacts?model=${modelId}`,
+    )
+    await user.click(within(card).getByRole('button', { name: 'Show environment' }))
+    const environment = within(card).getByRole('region', { name: 'Environment of zoo-classifier' })
+    await waitFor(() => {
+      expect(environment.textContent).toContain('3.11.7')
+    })
+    expect(environment.textContent).toContain('scikit-learn==1.5.2')
+    const versions = await screen.findByRole('list', { name: 'Registered versions' })
+    expect(within(versions).getByRole('link', { name: 'zoo v3' }).getAttribute('href')).toBe(
+      '/models/zoo/versions/3',
+    )
+  })
+
+  it('shows a model MLflow 2 logged into the run’s artifacts, linking to its directory', async () => {
+    const runId = mock.store.runIdOf('mnist-cnn-4') ?? ''
+    await openOverview(runId)
+    const card = screen.getByRole('listitem', { name: 'Model model' })
+    expect(card.textContent).toContain('python_function, pytorch')
+    expect(within(card).getByRole('link', { name: 'Files' }).getAttribute('href')).toBe(
+      `${runAt(runId)}/artifacts?path=model%2F`,
+    )
+    expect(within(card).getByRole('time')).toBeTruthy()
+    expect(await screen.findByText('No registered versions come from this run.')).toBeTruthy()
+  })
+
+  it('keeps the rest of the page when the models or the children cannot be loaded', async () => {
+    const runId = mock.store.runIdOf('artifact-zoo-train') ?? ''
+    mock.server.use(
+      http.get('*/ajax-api/2.0/mlflow/logged-models/:id', () =>
+        mlflowError('PERMISSION_DENIED', 'Permission denied'),
+      ),
+      http.post('*/ajax-api/2.0/mlflow/runs/search', () =>
+        mlflowError('INVALID_PARAMETER_VALUE', 'search broke'),
+      ),
+    )
+    await openOverview(runId)
+    expect(await screen.findByText(/Could not load the model m-/)).toBeTruthy()
+    expect(await screen.findByText('Could not load the child runs')).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'Files' })).toBeTruthy()
+    expect(fact('Run ID').textContent).toContain(runId)
+    expect(screen.getByRole('heading', { name: 'Datasets' })).toBeTruthy()
   })
 })

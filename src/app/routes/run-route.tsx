@@ -1,5 +1,7 @@
 import { Link, useParams } from 'react-router'
+import type { ArtifactsTarget } from '@/features/run-page/run-facts'
 import { RunOverview } from '@/features/run-page/run-overview'
+import { parseCompareState, serializeCompareState } from '@/url-state/compare-state'
 import { NotFound } from './route-error'
 import { RunArtifactsTab } from './run-artifacts-tab'
 import { RunMetricsTab } from './run-metrics-tab'
@@ -20,6 +22,19 @@ function mlflowUiRunHref(config: RuntimeConfig, experimentId: string, runId: str
     return undefined
   }
   return `${config.trackingUri.replace(/\/$/, '')}/#/experiments/${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`
+}
+
+/** The run's Metrics tab charting only `metricKey` (`metrics=<key>`, as the compare page selects metrics). */
+export function metricChartHref(experimentId: string, runId: string, metricKey: string): string {
+  const view = parseCompareState(new URLSearchParams())
+  const search = serializeCompareState({ ...view, charts: { ...view.charts, metrics: [metricKey] } })
+  return `${paths.run(experimentId, runId, 'metrics')}?${search.toString()}`
+}
+
+/** The run's Artifacts tab opened at a logged model's files (`?model=`) or at a directory (`?path=<dir>/`). */
+function runArtifactsHref(experimentId: string, runId: string, target: ArtifactsTarget): string {
+  const search = new URLSearchParams('model' in target ? { model: target.model } : { path: target.path })
+  return `${paths.run(experimentId, runId, 'artifacts')}?${search.toString()}`
 }
 
 export function RunRoute() {
@@ -51,8 +66,19 @@ export function RunRoute() {
         <RunOverview
           runId={runId}
           mlflowUiHref={mlflowUiRunHref(config, experimentId, runId)}
-          renderExperimentLink={(id) => <Link to={paths.experiment(id)}>Experiment {id}</Link>}
+          renderExperimentLink={(id, label) => <Link to={paths.experiment(id)}>{label}</Link>}
           renderRunLink={(id, label) => <Link to={paths.directRun(id)}>{label}</Link>}
+          renderArtifactsLink={(target, label) => (
+            <Link to={runArtifactsHref(experimentId, runId, target)}>{label}</Link>
+          )}
+          renderModelVersionLink={(name, version, label) => (
+            <Link to={paths.modelVersion(name, version)}>{label}</Link>
+          )}
+          renderMetricLink={(key, label) => (
+            <Link to={metricChartHref(experimentId, runId, key)} title={`Chart ${key}`}>
+              {label}
+            </Link>
+          )}
         />
       ) : known === 'metrics' ? (
         <RunMetricsTab runId={runId} />

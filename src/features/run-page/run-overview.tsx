@@ -2,10 +2,15 @@ import type { ReactNode } from 'react'
 import { describeError } from '@/api/describe-error'
 import { SYSTEM_TAGS } from '@/domain/runs/run'
 import { ErrorState, Loading } from '@/ui/states'
-import { formatMetric, KeyValueTable, RunFacts, type RunLinks } from './run-facts'
+import { RunFacts, type RunLinks } from './run-facts'
 import { DeletedRunBanner, DeleteRunButton } from './run-lifecycle'
+import { RunMetricsTable, type RenderMetricLink } from './run-metrics-table'
+import { RunDatasets } from './run-datasets'
+import { RunChildren } from './run-family'
+import { RunModels } from './run-models'
 import { RunNote } from './run-note'
 import { ChangedElsewhere, EditFailure } from './run-notices'
+import { RunParamsTable } from './run-params-table'
 import { RunTags } from './run-tags'
 import { RunTitle } from './run-title'
 import { useRunEdits } from './use-run-edits'
@@ -18,6 +23,8 @@ interface RunOverviewProps extends RunLinks {
    * GenAI evaluations); absent when that UI is not reachable from the browser.
    */
   mlflowUiHref?: string
+  /** A link to a metric's chart on the Metrics tab. */
+  renderMetricLink: RenderMetricLink
 }
 
 function HeaderLink({ href }: { href: string }): ReactNode {
@@ -32,7 +39,15 @@ function HeaderLink({ href }: { href: string }): ReactNode {
  * One run at a glance: facts, description, parameters, latest metrics and tags; the name, the
  * description and user tags are edited in place, and the run is deleted and restored from here.
  */
-export function RunOverview({ runId, mlflowUiHref, renderExperimentLink, renderRunLink }: RunOverviewProps) {
+export function RunOverview({
+  runId,
+  mlflowUiHref,
+  renderExperimentLink,
+  renderRunLink,
+  renderMetricLink,
+  renderArtifactsLink,
+  renderModelVersionLink,
+}: RunOverviewProps) {
   const { query, edits } = useRunEdits(runId)
   if (query.isPending) return <Loading label="Loading run…" />
   if (query.isError) {
@@ -75,30 +90,19 @@ export function RunOverview({ runId, mlflowUiHref, renderExperimentLink, renderR
         note={run.tags[SYSTEM_TAGS.note] ?? ''}
         onSave={editable ? (note) => edit({ kind: 'note', note }) : undefined}
       />
-      <div className="columns">
-        <section>
-          <h2>Parameters</h2>
-          <KeyValueTable
-            label="Parameters"
-            rows={Object.entries(run.params).map(([key, value]) => [
-              key,
-              <span className="mono">{value}</span>,
-            ])}
-          />
-        </section>
-        <section>
-          <h2>Metrics</h2>
-          <KeyValueTable
-            label="Metrics"
-            rows={Object.values(run.metrics).map((metric) => [
-              metric.key,
-              <span className="mono" title={`step ${metric.step}`}>
-                {formatMetric(metric.value)}
-              </span>,
-            ])}
-          />
-        </section>
-      </div>
+      <RunParamsTable params={run.params} />
+      <RunMetricsTable runId={run.info.runId} metrics={run.metrics} renderMetricLink={renderMetricLink} />
+      <RunDatasets datasets={run.datasets} />
+      <RunModels
+        run={run}
+        renderArtifactsLink={renderArtifactsLink}
+        renderModelVersionLink={renderModelVersionLink}
+      />
+      <RunChildren
+        runId={run.info.runId}
+        experimentId={run.info.experimentId}
+        renderRunLink={renderRunLink}
+      />
       <RunTags
         tags={run.tags}
         onSet={editable ? (key, value) => edit({ kind: 'set-tag', key, value }) : undefined}
