@@ -716,7 +716,12 @@ describe('run overview: where it came from, its family, data and models', () => 
     })
     const { user } = await openOverview(runId)
     const experimentName = mock.store.getExperiment('1')?.name ?? ''
-    expect(await screen.findByRole('link', { name: experimentName })).toBeTruthy()
+    const facts = await screen.findByRole('region', { name: 'Run facts' })
+    expect(await within(facts).findByRole('link', { name: experimentName })).toBeTruthy()
+    // The breadcrumb names the experiment and the run too.
+    const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' })
+    expect(await within(crumbs).findByRole('link', { name: experimentName })).toBeTruthy()
+    expect(within(crumbs).getByText('from-git').getAttribute('aria-current')).toBe('page')
     const source = screen.getByText('train_model.py')
     expect(source.getAttribute('title')).toBe('/home/tester/project/train_model.py')
     expect(fact('Source').textContent).toContain('local')

@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
+import { experimentQueries } from '@/api/experiments'
+import { runQueries } from '@/api/runs'
 import type { ArtifactsTarget } from '@/features/run-page/run-facts'
 import { RunOverview } from '@/features/run-page/run-overview'
 import { parseCompareState, serializeCompareState } from '@/url-state/compare-state'
@@ -40,6 +43,9 @@ function runArtifactsHref(experimentId: string, runId: string, target: Artifacts
 export function RunRoute() {
   const config = useRuntimeConfig()
   const { experimentId = '', runId = '', tab = 'overview' } = useParams()
+  // Both are the queries the page itself makes: the breadcrumb costs no request of its own.
+  const experimentName = useQuery(experimentQueries.get(experimentId)).data?.name
+  const runName = useQuery(runQueries.get(runId)).data?.info.runName
   const known = RUN_TABS.find((candidate) => candidate === tab)
   if (known === undefined) return <NotFound />
   return (
@@ -47,7 +53,9 @@ export function RunRoute() {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to={paths.experiments()}>Experiments</Link>
         <span aria-hidden="true"> / </span>
-        <Link to={paths.experiment(experimentId)}>Experiment {experimentId}</Link>
+        <Link to={paths.experiment(experimentId)}>{experimentName ?? `Experiment ${experimentId}`}</Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{runName !== undefined && runName !== '' ? runName : runId}</span>
       </nav>
       <nav aria-label="Run sections" className="tabs">
         {RUN_TABS.map((name) => (
