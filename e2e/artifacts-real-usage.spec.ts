@@ -62,7 +62,7 @@ test('opens the files of the model a run logged with MLflow 3, with flavors, sig
 
 test('steps through images logged per step with log_image @real-only', async ({ page, request }) => {
   const { experimentId, runId } = await baselineRun(request)
-  await page.goto(`/experiments/${experimentId}/runs/${runId}/artifacts?path=images/`)
+  await page.goto(`/experiments/${experimentId}/runs/${runId}/artifacts/images/`)
   const tree = page.getByRole('tree', { name: 'Artifacts' })
   await tree.getByRole('treeitem', { name: /^confusion_matrix\+step\+0\+.*\.png/ }).click()
   const steps = page.getByRole('group', { name: 'Steps of confusion_matrix' })
@@ -73,8 +73,8 @@ test('steps through images logged per step with log_image @real-only', async ({ 
   await page.keyboard.press('End')
   await expect(steps).toContainText('step 2')
   await expect
-    .poll(() => new URL(page.url()).searchParams.get('path'))
-    .toMatch(/^images\/confusion_matrix\+step\+2\+/)
+    .poll(() => decodeURIComponent(new URL(page.url()).pathname))
+    .toMatch(/\/artifacts\/images\/confusion_matrix\+step\+2\+/)
   await expect(page.getByRole('img', { name: /confusion_matrix\+step\+2\+/ })).toBeVisible()
   await steps.getByRole('button', { name: 'Previous step' }).click()
   await expect(steps).toContainText('step 1')
@@ -86,7 +86,7 @@ test('a self-contained plotly figure draws with scripts on; a CDN one says it ne
 }) => {
   const { experimentId, runId } = await baselineRun(request)
   const base = `/experiments/${experimentId}/runs/${runId}/artifacts`
-  await page.goto(`${base}?path=${encodeURIComponent('figures/plotly_self_contained.html')}`)
+  await page.goto(`${base}/figures/plotly_self_contained.html`)
   await expect(page.getByText(/loads plotly from the internet/)).toHaveCount(0)
   await page.getByRole('switch', { name: 'Run interactive content (scripts)' }).check()
   await expect(page.frameLocator('iframe[title="HTML preview"]').locator('svg.main-svg').first()).toBeVisible(
@@ -95,7 +95,7 @@ test('a self-contained plotly figure draws with scripts on; a CDN one says it ne
     },
   )
 
-  await page.goto(`${base}?path=${encodeURIComponent('figures/cdn_figure.html')}`)
+  await page.goto(`${base}/figures/cdn_figure.html`)
   await expect(
     page.getByText(
       'This figure loads plotly from the internet; it works only where the viewer can reach it.',

@@ -37,7 +37,10 @@ test('browses a run’s artifacts from the tree, keeps the path in the URL, and 
   await tree.getByRole('treeitem', { name: /^reports/ }).click()
   await tree.getByRole('treeitem', { name: /^notes/ }).click()
   await tree.getByRole('treeitem', { name: /^summary\.txt/ }).click()
-  await expect.poll(() => new URL(page.url()).searchParams.get('path')).toBe(ARTIFACT_ZOO.paths.reportText)
+  // The selected file is in the path: …/artifacts/reports/notes/summary.txt.
+  await expect
+    .poll(() => decodeURIComponent(new URL(page.url()).pathname))
+    .toBe(`/experiments/${experimentId}/runs/${runId}/artifacts/${ARTIFACT_ZOO.paths.reportText}`)
 
   const details = page.getByRole('region', { name: 'File summary.txt' })
   await expect(details).toContainText('Text')
@@ -61,7 +64,7 @@ test('a hostile HTML artifact runs no script by default, and with scripts on sti
     void dialog.dismiss()
   })
   const { experimentId, runId } = await zooRun(request)
-  const url = `/experiments/${experimentId}/runs/${runId}/artifacts?path=${encodeURIComponent(ARTIFACT_ZOO.paths.html)}`
+  const url = `/experiments/${experimentId}/runs/${runId}/artifacts/${ARTIFACT_ZOO.paths.html}`
   await page.goto(url)
   const frame = page.getByTitle('HTML preview')
   await expect(frame).toHaveAttribute('sandbox', '')
@@ -74,7 +77,10 @@ test('a hostile HTML artifact runs no script by default, and with scripts on sti
   await expect.poll(async () => inner()?.evaluate(() => document.readyState)).toBe('complete')
   await expect(page.frameLocator('iframe[title="HTML preview"]').locator('h1')).toHaveText('Quarterly report')
   expect(dialogs).toEqual([])
-  expect(new URL(page.url()).pathname).toBe(`/experiments/${experimentId}/runs/${runId}/artifacts`)
+  // The top window stayed where it was (the file tried to navigate it away).
+  expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(
+    `/experiments/${experimentId}/runs/${runId}/artifacts/${ARTIFACT_ZOO.paths.html}`,
+  )
 })
 
 test('a plotly figure logged with log_figure says it loads plotly from the internet', async ({
@@ -82,9 +88,7 @@ test('a plotly figure logged with log_figure says it loads plotly from the inter
   request,
 }) => {
   const { experimentId, runId } = await zooRun(request)
-  await page.goto(
-    `/experiments/${experimentId}/runs/${runId}/artifacts?path=${encodeURIComponent(ARTIFACT_ZOO.paths.plotlyCdn)}`,
-  )
+  await page.goto(`/experiments/${experimentId}/runs/${runId}/artifacts/${ARTIFACT_ZOO.paths.plotlyCdn}`)
   await expect(
     page.getByText(
       'This figure loads plotly from the internet; it works only where the viewer can reach it.',

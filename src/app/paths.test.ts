@@ -8,6 +8,8 @@ describe('pathFromMlflowHash', () => {
     ['#/experiments/3/runs', '/experiments/3'],
     ['#/experiments/3/runs/abc', '/experiments/3/runs/abc'],
     ['#/experiments/3/runs/abc/artifacts', '/experiments/3/runs/abc/artifacts'],
+    ['#/experiments/3/runs/abc/artifacts/model/MLmodel', '/experiments/3/runs/abc/artifacts/model/MLmodel'],
+    ['#/experiments/3/runs/abc/artifacts/a%20b/c.png', '/experiments/3/runs/abc/artifacts/a%20b/c.png'],
     ['#/experiments/3/runs/abc/model-metrics', '/experiments/3/runs/abc/metrics'],
     ['#/runs/abc', '/runs/abc'],
     ['#/compare-runs?runs=["a","b"]&experiments=["1"]', '/compare?runs=a,b'],
@@ -46,5 +48,15 @@ describe('workspace prefix', () => {
     expect(workspaceFromPath('/other/w/x/', '/mlflow/')).toBeUndefined()
     expect(workspaceBasePath('/mlflow/', 'team a')).toBe('/mlflow/w/team%20a/')
     expect(workspaceBasePath('/', undefined)).toBe('/')
+  })
+})
+
+describe('paths.runArtifact', () => {
+  it('keeps the slashes of the artifact path and encodes each segment', () => {
+    expect(paths.runArtifact('1', 'r', 'plots/roc curve#1.png', false)).toBe(
+      '/experiments/1/runs/r/artifacts/plots/roc%20curve%231.png',
+    )
+    expect(paths.runArtifact('1', 'r', 'plots/', true)).toBe('/experiments/1/runs/r/artifacts/plots/')
+    expect(paths.runArtifact('1', 'r', '', true)).toBe('/experiments/1/runs/r/artifacts')
   })
 })

@@ -10,6 +10,19 @@ export const paths = {
     `/experiments/${experimentIds.map(segment).join(',')}`,
   run: (experimentId: string, runId: string, tab?: RunTab) =>
     `/experiments/${segment(experimentId)}/runs/${segment(runId)}${tab === undefined || tab === 'overview' ? '' : `/${tab}`}`,
+  /**
+   * The run's Artifacts tab at a file or directory: `/experiments/1/runs/<id>/artifacts/plots/roc.png`,
+   * a trailing slash for a directory; each path segment encoded on its own, so the slashes stay.
+   */
+  runArtifact: (experimentId: string, runId: string, path: string, isDir: boolean) => {
+    const encoded = path
+      .split('/')
+      .filter((part) => part !== '')
+      .map(segment)
+      .join('/')
+    const base = `/experiments/${segment(experimentId)}/runs/${segment(runId)}/artifacts`
+    return encoded === '' ? base : `${base}/${encoded}${isDir ? '/' : ''}`
+  },
   directRun: (runId: string) => `/runs/${segment(runId)}`,
   compare: (runIds: readonly string[]) => `/compare?runs=${runIds.map(segment).join(',')}`,
   models: () => '/models',
@@ -35,6 +48,8 @@ export function pathFromMlflowHash(hash: string): string | undefined {
     .map(decodeURIComponent)
   const [head, a, b, c, d] = parts
   if (head === 'experiments' && a !== undefined && b === 'runs' && c !== undefined) {
+    // MLflow's run page keeps the selected artifact after the tab: `…/artifacts/model/MLmodel`.
+    if (d === 'artifacts' && parts.length > 5) return paths.runArtifact(a, c, parts.slice(5).join('/'), false)
     const tab =
       d === 'artifacts' ? 'artifacts' : d === 'model-metrics' || d === 'metrics' ? 'metrics' : undefined
     return paths.run(a, c, tab)

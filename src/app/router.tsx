@@ -27,6 +27,12 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/run-route')).RunRoute }),
         errorElement: <RouteError />,
       },
+      // The Artifacts tab with the selected file or directory in the path (`…/artifacts/plots/roc.png`).
+      {
+        path: 'experiments/:experimentId/runs/:runId/artifacts/*',
+        lazy: async () => ({ Component: (await import('./routes/run-route')).RunRoute }),
+        errorElement: <RouteError />,
+      },
       { path: 'runs/:runId', element: <DirectRunRoute />, errorElement: <RouteError /> },
       {
         path: 'compare',

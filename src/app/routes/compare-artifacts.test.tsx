@@ -290,7 +290,7 @@ describe('compare page: artifacts side by side', { timeout: 20_000 }, () => {
       expect(screen.getAllByRole('link', { name: 'Download' })).toHaveLength(2)
     })
     const links = screen.getAllByRole('link', { name: 'Open in the run’s artifacts' })
-    expect(links[0]?.getAttribute('href')).toContain(`/runs/${A ?? ''}/artifacts?path=report.html`)
+    expect(links[0]?.getAttribute('href')).toContain(`/runs/${A ?? ''}/artifacts/report.html`)
     expect(screen.getByText('Missing in this run')).toBeTruthy()
   })
 })

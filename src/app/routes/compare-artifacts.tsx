@@ -36,7 +36,7 @@ export function CompareArtifacts({ runs, colors, view, setView }: CompareArtifac
     (runId: string, path: string) => (
       <Link
         className="button button-small"
-        to={`${paths.run(experimentOf.get(runId) ?? '', runId, 'artifacts')}?path=${encodeURIComponent(path)}`}
+        to={paths.runArtifact(experimentOf.get(runId) ?? '', runId, path, false)}
       >
         Open in the run’s artifacts
       </Link>

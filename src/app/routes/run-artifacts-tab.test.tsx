@@ -14,6 +14,9 @@ afterAll(() => {
   mock.server.close()
 })
 
+const artifactsAt = (runId: string) =>
+  `/experiments/${mock.store.getRun(runId)?.experimentId ?? ''}/runs/${runId}/artifacts`
+
 const runPage = (runName: string, query = '') => {
   const runId = mock.store.runIdOf(runName) ?? ''
   const experimentId = mock.store.getRun(runId)?.experimentId ?? ''
@@ -29,7 +32,8 @@ describe('run page: artifacts', () => {
     await user.click(await within(tree).findByRole('treeitem', { name: /^reports/ }))
     await user.click(await within(tree).findByRole('treeitem', { name: /^report\.html/ }))
     await waitFor(() => {
-      expect(router.state.location.search).toBe(`?path=${encodeURIComponent(ARTIFACT_ZOO.paths.html)}`)
+      expect(router.state.location.pathname).toBe(`${artifactsAt(runId)}/${ARTIFACT_ZOO.paths.html}`)
+      expect(router.state.location.search).toBe('')
     })
     const details = await screen.findByRole('region', { name: 'File report.html' })
     expect(within(details).getByText('HTML')).toBeTruthy()
@@ -39,10 +43,9 @@ describe('run page: artifacts', () => {
     )
   })
 
-  it('opens the file a link names, with its directories expanded', async () => {
-    renderRoute(
-      runPage(ARTIFACT_ZOO.runName, `?path=${encodeURIComponent(ARTIFACT_ZOO.paths.reportText)}`).url,
-    )
+  it('opens the file a link names in its path, with its directories expanded', async () => {
+    const { runId } = runPage(ARTIFACT_ZOO.runName)
+    renderRoute(`${artifactsAt(runId)}/${ARTIFACT_ZOO.paths.reportText}`)
     const tree = await screen.findByRole('tree', { name: 'Artifacts' })
     const item = await within(tree).findByRole('treeitem', { name: /^summary\.txt/ })
     expect(item.getAttribute('aria-selected')).toBe('true')
@@ -67,7 +70,7 @@ describe('run page: artifacts', () => {
     const crumbs = screen.getByRole('navigation', { name: 'Artifact path' })
     await user.click(within(crumbs).getByRole('button', { name: 'roc' }))
     await waitFor(() => {
-      expect(router.state.location.search).toBe('?path=plots%2Froc%2F')
+      expect(router.state.location.pathname).toMatch(/\/artifacts\/plots\/roc\/$/)
     })
     await waitFor(() => {
       expect(roc().getAttribute('aria-expanded')).toBe('true')
@@ -79,8 +82,17 @@ describe('run page: artifacts', () => {
     })
   })
 
+  it('still opens a file named by an older ?path= link', async () => {
+    renderRoute(
+      runPage(ARTIFACT_ZOO.runName, `?path=${encodeURIComponent(ARTIFACT_ZOO.paths.reportText)}`).url,
+    )
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' })
+    const item = await within(tree).findByRole('treeitem', { name: /^summary\.txt/ })
+    expect(item.getAttribute('aria-selected')).toBe('true')
+  })
+
   it('opens a directory a link names', async () => {
-    renderRoute(runPage(ARTIFACT_ZOO.runName, '?path=plots%2F').url)
+    renderRoute(`${artifactsAt(runPage(ARTIFACT_ZOO.runName).runId)}/plots/`)
     const tree = await screen.findByRole('tree', { name: 'Artifacts' })
     expect(await within(tree).findByRole('treeitem', { name: /^sample\.png/ })).toBeTruthy()
   })
@@ -126,15 +138,15 @@ describe('run page: artifacts', () => {
     const tree = screen.getByRole('tree', { name: 'Artifacts' })
     await user.click(await within(tree).findByRole('treeitem', { name: /^requirements\.txt/ }))
     await waitFor(() => {
-      const params = new URLSearchParams(router.state.location.search)
-      expect(params.get('path')).toBe('requirements.txt')
-      expect(params.get('model')).toBe(modelId)
+      expect(router.state.location.pathname).toMatch(/\/artifacts\/requirements\.txt$/)
+      expect(new URLSearchParams(router.state.location.search).get('model')).toBe(modelId)
     })
 
     // The run's own files, although there are none: chosen explicitly, they stay chosen.
     await user.click(within(sources).getByRole('radio', { name: /^Run files/ }))
     await waitFor(() => {
       expect(router.state.location.search).toBe('?model=')
+      expect(router.state.location.pathname).toMatch(/\/artifacts$/)
     })
     expect(await screen.findByText('This run has not logged any files.')).toBeTruthy()
   })
@@ -176,8 +188,8 @@ describe('run page: artifacts', () => {
     // jsdom has no keyboard model for range inputs (the e2e journey presses End); set the value.
     fireEvent.change(slider, { target: { value: '4' } })
     await waitFor(() => {
-      expect(new URLSearchParams(router.state.location.search).get('path')).toMatch(
-        /^images\/confusion_matrix\+step\+4\+/,
+      expect(decodeURIComponent(router.state.location.pathname)).toMatch(
+        /\/artifacts\/images\/confusion_matrix\+step\+4\+/,
       )
     })
     const after = await screen.findByRole('group', { name: 'Steps of confusion_matrix' })

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { artifactQueries } from '@/api/artifacts'
 import { loggedModelQueries } from '@/api/logged-models'
 import { runQueries } from '@/api/runs'
@@ -9,6 +9,7 @@ import type { LoggedModel, LoggedModelStatus } from '@/domain/models/registry'
 import type { ModelOutput } from '@/domain/runs/run'
 import { ArtifactBrowser } from '@/features/artifact-browser/artifact-browser'
 import type { ArtifactSourceOption } from '@/features/artifact-browser/artifact-source-picker'
+import { paths } from '../paths'
 import { useRuntimeConfig } from '../runtime-config-context'
 
 const STATUS_LABELS: Record<LoggedModelStatus, string | undefined> = {
@@ -38,16 +39,26 @@ function modelOption(
 }
 
 /**
- * The run page's Artifacts tab. The selected path is in the URL: `?path=plots/roc.png` for a file,
- * `?path=plots/` (trailing slash) for a directory. A run that logged MLflow 3 models (whose files
- * live under the experiment, not the run) also offers each model's files: `?model=<model id>`. A run
- * without files of its own opens its first model, as MLflow's UI does; `?model=` (empty) insists on
- * the run's own files.
+ * The run page's Artifacts tab. The selected file or directory is in the path:
+ * `…/artifacts/plots/roc.png`, a trailing slash for a directory (`…/artifacts/plots/`); older links
+ * with `?path=` still open. A run that logged MLflow 3 models (whose files live under the experiment,
+ * not the run) also offers each model's files: `?model=<model id>`. A run without files of its own
+ * opens its first model, as MLflow's UI does; `?model=` (empty) insists on the run's own files.
  */
-export function RunArtifactsTab({ runId }: { runId: string }) {
+export function RunArtifactsTab({
+  experimentId,
+  runId,
+  pathInUrl,
+}: {
+  experimentId: string
+  runId: string
+  /** What follows `…/artifacts/` in the URL, decoded; `''` for none. */
+  pathInUrl: string
+}) {
   const { artifactFrames } = useRuntimeConfig()
-  const [params, setParams] = useSearchParams()
-  const raw = params.get('path') ?? ''
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const raw = pathInUrl !== '' ? pathInUrl : (params.get('path') ?? '')
   const isDir = raw === '' || raw.endsWith('/')
   const path = isDir ? raw.replace(/\/+$/, '') : raw
   const modelParam = params.get('model')
@@ -79,37 +90,38 @@ export function RunArtifactsTab({ runId }: { runId: string }) {
     sources.push({ source: loggedModelSource(modelId), label: modelId, detail: 'logged model' })
   }
 
-  const onSelect = useCallback(
-    (next: string, nextIsDir: boolean) => {
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current)
-          if (next === '') updated.delete('path')
-          else updated.set('path', nextIsDir ? `${next}/` : next)
-          // Keep the fallback model a link away from the same view.
-          if (fallback !== undefined && !updated.has('model')) updated.set('model', fallback.modelId)
-          return updated
+  /** Opens a path (`''` for the root) with the query kept, minus a legacy `path`. */
+  const open = useCallback(
+    (next: string, nextIsDir: boolean, query: URLSearchParams) => {
+      query.delete('path')
+      const search = query.toString()
+      void navigate(
+        `${paths.runArtifact(experimentId, runId, next, nextIsDir)}${search === '' ? '' : `?${search}`}`,
+        {
+          replace: true,
         },
-        { replace: true },
       )
     },
-    [setParams, fallback],
+    [navigate, experimentId, runId],
+  )
+  const onSelect = useCallback(
+    (next: string, nextIsDir: boolean) => {
+      const query = new URLSearchParams(params)
+      // Keep the fallback model a link away from the same view.
+      if (fallback !== undefined && !query.has('model')) query.set('model', fallback.modelId)
+      open(next, nextIsDir, query)
+    },
+    [open, params, fallback],
   )
   const onSourceChange = useCallback(
     (next: ArtifactSource) => {
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current)
-          updated.delete('path')
-          if (next.kind === 'logged-model') updated.set('model', next.modelId)
-          else if (outputs.length > 0) updated.set('model', '')
-          else updated.delete('model')
-          return updated
-        },
-        { replace: true },
-      )
+      const query = new URLSearchParams(params)
+      if (next.kind === 'logged-model') query.set('model', next.modelId)
+      else if (outputs.length > 0) query.set('model', '')
+      else query.delete('model')
+      open('', true, query)
     },
-    [setParams, outputs.length],
+    [open, params, outputs.length],
   )
 
   const modelName = sources.find(

@@ -868,7 +868,7 @@ describe('run overview: where it came from, its family, data and models', () => 
     const card = screen.getByRole('listitem', { name: 'Model model' })
     expect(card.textContent).toContain('python_function, pytorch')
     expect(within(card).getByRole('link', { name: 'Files' }).getAttribute('href')).toBe(
-      `${runAt(runId)}/artifacts?path=model%2F`,
+      `${runAt(runId)}/artifacts/model/`,
     )
     expect(within(card).getByRole('time')).toBeTruthy()
     expect(await screen.findByText('No registered versions come from this run.')).toBeTruthy()

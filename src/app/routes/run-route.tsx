@@ -34,15 +34,20 @@ export function metricChartHref(experimentId: string, runId: string, metricKey: 
   return `${paths.run(experimentId, runId, 'metrics')}?${search.toString()}`
 }
 
-/** The run's Artifacts tab opened at a logged model's files (`?model=`) or at a directory (`?path=<dir>/`). */
+/** The run's Artifacts tab opened at a logged model's files (`?model=`) or at a directory (`…/artifacts/<dir>/`). */
 function runArtifactsHref(experimentId: string, runId: string, target: ArtifactsTarget): string {
-  const search = new URLSearchParams('model' in target ? { model: target.model } : { path: target.path })
-  return `${paths.run(experimentId, runId, 'artifacts')}?${search.toString()}`
+  if ('model' in target) {
+    return `${paths.run(experimentId, runId, 'artifacts')}?${new URLSearchParams({ model: target.model }).toString()}`
+  }
+  const dir = target.path.replace(/\/+$/, '')
+  return paths.runArtifact(experimentId, runId, dir, true)
 }
 
 export function RunRoute() {
   const config = useRuntimeConfig()
-  const { experimentId = '', runId = '', tab = 'overview' } = useParams()
+  const { experimentId = '', runId = '', tab: tabParam, '*': artifactPath } = useParams()
+  // `…/artifacts/<path>` is the Artifacts tab with a file or directory selected.
+  const tab = artifactPath !== undefined ? 'artifacts' : (tabParam ?? 'overview')
   // Both are the queries the page itself makes: the breadcrumb costs no request of its own.
   const experimentName = useQuery(experimentQueries.get(experimentId)).data?.name
   const runName = useQuery(runQueries.get(runId)).data?.info.runName
@@ -91,7 +96,7 @@ export function RunRoute() {
       ) : known === 'metrics' ? (
         <RunMetricsTab runId={runId} />
       ) : (
-        <RunArtifactsTab runId={runId} />
+        <RunArtifactsTab experimentId={experimentId} runId={runId} pathInUrl={artifactPath ?? ''} />
       )}
     </div>
   )
