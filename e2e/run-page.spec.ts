@@ -183,6 +183,8 @@ test('shows where a real training run came from, its dataset and the model it lo
 
   const model = page.getByRole('listitem', { name: 'Model model' })
   await expect(model).toContainText('ready')
+  // Read from the model's MLmodel: MLflow 3's log_model writes no mlflow.log-model.history.
+  await expect(model).toContainText('python_function, sklearn')
   await model.getByRole('button', { name: 'Show environment' }).click()
   await expect(model.getByRole('region', { name: 'Environment of model' })).toContainText('scikit-learn==')
   await model.getByRole('link', { name: 'Files' }).click()

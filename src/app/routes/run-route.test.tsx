@@ -587,6 +587,45 @@ describe('run page parameters and metrics', () => {
     expect(within(model).queryByRole('row', { name: /^system\// })).toBeNull()
   })
 
+  it('fetches a metric’s history again when a refetch of the running run shows it moved on', async () => {
+    const runId = createRun('still-training')
+    const run = storedRun(runId)
+    run.status = 'RUNNING'
+    const logged = (value: number, step: number) => ({ step, timestamp: 1_700_000_000_000 + step, value })
+    const history = [logged(1, 0), logged(0.5, 1)]
+    run.latestMetrics.set('loss', logged(0.5, 1))
+    run.latestMetrics.set('lr', logged(0.1, 0))
+    const asked: string[] = []
+    mock.server.use(
+      http.get('*/ajax-api/2.0/mlflow/metrics/get-history-bulk-interval', ({ request }) => {
+        const url = new URL(request.url)
+        if (url.searchParams.get('run_ids') !== runId) return undefined
+        const key = url.searchParams.get('metric_key') ?? ''
+        asked.push(key)
+        const points = key === 'loss' ? history : [logged(0.1, 0)]
+        return HttpResponse.json({ metrics: points.map((point) => ({ key, ...point, run_id: runId })) })
+      }),
+    )
+    await openRun(runId, 'still-training')
+    const table = screen.getByRole('table', { name: 'Model metrics' })
+    const lossRow = () => within(table).getByRole('row', { name: /^loss/ })
+    await waitFor(() => {
+      expect(lossRow().textContent).toContain('1 (step 0)')
+    })
+    const askedBefore = asked.length
+    // The run logs a spike at step 2; the page's next refetch of the run sees the new latest point.
+    history.push(logged(7, 2))
+    run.latestMetrics.set('loss', logged(7, 2))
+    returnToWindow()
+    // The history's own figures follow: three steps now, and the spike is the max.
+    await waitFor(() => {
+      expect(within(lossRow()).getByRole('cell', { name: '3' })).toBeTruthy()
+    })
+    expect(lossRow().textContent).toContain('7 (step 2)')
+    // Only the metric that moved was fetched again.
+    expect(asked.slice(askedBefore)).toEqual(['loss'])
+  })
+
   it('searches metrics and parameters by key, and says when nothing matches', async () => {
     const runId = mock.store.runIdOf('mnist-cnn-1') ?? ''
     const { user } = await openRun(runId, 'mnist-cnn-1')
@@ -847,6 +886,10 @@ describe('run overview: where it came from, its family, data and models', () => 
       expect(card.textContent).toContain('classifier')
     })
     expect(card.textContent).toContain('ready')
+    // MLflow 3 writes no log-model history: the flavors come from the model's own MLmodel.
+    await waitFor(() => {
+      expect(card.textContent).toContain('python_function, sklearn')
+    })
     expect(within(card).getByRole('link', { name: 'Files' }).getAttribute('href')).toBe(
       `${runAt(runId)}/artifacts?model=${modelId}`,
     )

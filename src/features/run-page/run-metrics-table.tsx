@@ -1,5 +1,5 @@
-import { useQueries } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { describeError } from '@/api/describe-error'
 import { metricQueries } from '@/api/metrics'
 import { formatMetricValue } from '@/domain/format/format-number'
@@ -56,6 +56,43 @@ type RowData =
     }
 
 /**
+ * A running run logs on: when a refetch of the run shows a metric's latest point moved, that
+ * metric's histories (sampled and full) are fetched again, and only that metric's.
+ */
+function useRefreshWhenLatestMoves(
+  runId: string,
+  keys: readonly string[],
+  metrics: Readonly<Record<string, LatestMetric>>,
+): void {
+  const queryClient = useQueryClient()
+  const seen = useRef(new Map<string, string>())
+  const signature = keys
+    .map((key) => `${key}\u0000${metrics[key]?.step ?? ''}\u0000${metrics[key]?.timestamp ?? ''}`)
+    .join('\u0001')
+  useEffect(() => {
+    const moved: string[] = []
+    for (const part of signature === '' ? [] : signature.split('\u0001')) {
+      const key = part.slice(0, part.indexOf('\u0000'))
+      const before = seen.current.get(key)
+      if (before !== undefined && before !== part) moved.push(key)
+      seen.current.set(key, part)
+    }
+    for (const metricKey of moved) {
+      const sampledKey = metricQueries.sampled({
+        runIds: [runId],
+        metricKey,
+        maxResults: METRIC_SAMPLE_POINTS,
+      }).queryKey
+      void queryClient.invalidateQueries({ queryKey: sampledKey, exact: true })
+      void queryClient.invalidateQueries({
+        queryKey: metricQueries.columns({ runId, metricKey }).queryKey,
+        exact: true,
+      })
+    }
+  }, [signature, runId, queryClient])
+}
+
+/**
  * The histories behind the rows on screen. Each starts from a sampled history of
  * METRIC_SAMPLE_POINTS points; one that came back shorter is the whole history. Longer ones are
  * fetched in full, in table order, while their estimated sizes fit RUN_PAGE_HISTORY_BUDGET; the
@@ -67,6 +104,7 @@ function useMetricRows(
   keys: readonly string[],
   metrics: Readonly<Record<string, LatestMetric>>,
 ): RowData[] {
+  useRefreshWhenLatestMoves(runId, keys, metrics)
   const sampled = useQueries({
     queries: keys.map((metricKey) => ({
       ...metricQueries.sampled({ runIds: [runId], metricKey, maxResults: METRIC_SAMPLE_POINTS }),

@@ -1,11 +1,11 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import { artifactQueries } from '@/api/artifacts'
 import { describeError } from '@/api/describe-error'
 import { loggedModelQueries } from '@/api/logged-models'
 import { modelQueries } from '@/api/model-registry'
 import { loggedModelSource, runSource, type ArtifactSource } from '@/domain/artifacts/artifact-source'
-import { pythonVersionOf } from '@/domain/artifacts/mlmodel'
+import { parseMlmodel, pythonVersionOf } from '@/domain/artifacts/mlmodel'
 import type { LoggedModel, LoggedModelStatus } from '@/domain/models/registry'
 import type { Run } from '@/domain/runs/run'
 import { runModels, type HistoryModel } from '@/domain/runs/run-models'
@@ -134,6 +134,28 @@ function Flavors({ flavors }: { flavors: readonly string[] }) {
   )
 }
 
+/** The first 64 KB of a model's MLmodel hold its flavors; a larger MLmodel is not worth more here. */
+const MLMODEL_HEAD = { start: 0, end: 64 * 1024 - 1 }
+
+/**
+ * A logged model's flavors: from `mlflow.log-model.history` when it names them, else from the
+ * model's own `MLmodel` (MLflow 3's `log_model` writes no history entry). A model without one (its
+ * upload failed) simply shows none.
+ */
+function LoggedModelFlavors({ modelId, known }: { modelId: string; known: readonly string[] }) {
+  const query = useQuery({
+    ...artifactQueries.content({ source: loggedModelSource(modelId), path: 'MLmodel', range: MLMODEL_HEAD }),
+    enabled: known.length === 0,
+    retry: false,
+  })
+  const flavors = useMemo(() => {
+    if (known.length > 0 || query.data === undefined) return known
+    const parsed = parseMlmodel(new TextDecoder().decode(query.data.bytes))
+    return parsed.ok ? parsed.model.flavors.map((flavor) => flavor.name) : []
+  }, [known, query.data])
+  return <Flavors flavors={flavors} />
+}
+
 interface LoggedModelCardProps extends ModelLinks {
   modelId: string
   query: { data: LoggedModel | undefined; isPending: boolean; error: Error | null; refetch: () => unknown }
@@ -159,7 +181,7 @@ function LoggedModelCard({
             <dd>{model.modelType}</dd>
           </div>
         )}
-        <Flavors flavors={history?.flavors ?? []} />
+        <LoggedModelFlavors modelId={modelId} known={history?.flavors ?? []} />
         <div>
           <dt>Logged</dt>
           <dd>

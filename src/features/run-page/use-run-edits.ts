@@ -80,6 +80,9 @@ export interface RunEdits {
  * last write wins; a refetch that differs from what the user last saw, without them having made the
  * change, is reported as "changed elsewhere".
  */
+/** How often a RUNNING run is fetched again (the runs table and charts use the same period). */
+const LIVE_REFRESH_MS = 15_000
+
 export function useRunEdits(runId: string) {
   const queryClient = useQueryClient()
   const mutationKey = mutationKeyOf(runId)
@@ -87,6 +90,11 @@ export function useRunEdits(runId: string) {
     ...runQueries.get(runId),
     // Not while an edit is on its way: the answer would not have it yet and would undo it on screen.
     refetchOnWindowFocus: () => (queryClient.isMutating({ mutationKey }) === 0 ? 'always' : false),
+    // A running run moves on by itself: its status, duration and latest metrics refresh every 15 s.
+    refetchInterval: (current) =>
+      current.state.data?.info.status === 'RUNNING' && queryClient.isMutating({ mutationKey }) === 0
+        ? LIVE_REFRESH_MS
+        : false,
   })
   const [failure, setFailure] = useState<string | undefined>(undefined)
   const [changedElsewhere, setChangedElsewhere] = useState<readonly RunChange[]>([])
