@@ -1,16 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { ARTIFACT_COMPARE, ARTIFACT_ZOO } from '../mocks/world/artifacts'
+import { at } from './json-at'
 
 /** The compare page's Artifacts section, on the artifact zoo run and its two siblings. */
-
-function at(value: unknown, ...path: (string | number)[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = Reflect.get(current, key)
-  }
-  return current
-}
 
 async function runIds(request: APIRequestContext, names: readonly string[]): Promise<string[]> {
   const experiment = await request.get('/ajax-api/2.0/mlflow/experiments/get-by-name', {

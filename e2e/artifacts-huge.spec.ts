@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { HUGE_ARTIFACTS } from '../mocks/world/huge-artifacts'
+import { at } from './json-at'
 
 /**
  * A 1 GiB binary, a 1 GiB log and a 50 MiB JSON file cost nothing until asked for, and the page stays
@@ -48,15 +49,6 @@ test.beforeAll(async () => {
 test.afterAll(() => {
   server?.kill()
 })
-
-function at(value: unknown, ...path: (string | number)[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = Reflect.get(current, key)
-  }
-  return current
-}
 
 async function hugeRunUrl(request: APIRequestContext): Promise<string> {
   const experiment = await request.get('/ajax-api/2.0/mlflow/experiments/get-by-name', {

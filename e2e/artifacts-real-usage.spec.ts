@@ -1,18 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
+import { at } from './json-at'
 
 /**
  * Artifacts that real training code logged (python/real_usage_train.py): an MLflow 3 logged model,
  * images logged per step with log_image, and plotly figures. Only the real server holds them.
  */
-
-function at(value: unknown, ...path: (string | number)[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = Reflect.get(current, key)
-  }
-  return current
-}
 
 async function baselineRun(request: APIRequestContext): Promise<{ experimentId: string; runId: string }> {
   const experiment = await request.get('/ajax-api/2.0/mlflow/experiments/get-by-name', {

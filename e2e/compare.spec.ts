@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { CONTRACT_EXPERIMENTS, LONG_HISTORY, SEED_RUNS } from '../mocks/world/contract-world'
+import { at } from './json-at'
 
 /**
  * The compare page, one journey per test, against the contract world both backends hold: the seed
@@ -9,16 +10,6 @@ import { CONTRACT_EXPERIMENTS, LONG_HISTORY, SEED_RUNS } from '../mocks/world/co
  */
 
 test.use({ viewport: { width: 1600, height: 1000 } })
-
-/** A value inside parsed JSON, by path, or undefined. */
-function at(value: unknown, ...path: (string | number)[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = Reflect.get(current, key)
-  }
-  return current
-}
 
 /** Run ids by name, from the server under test (ids differ between the demo and a real server). */
 async function runIds(request: APIRequestContext, names: readonly string[]): Promise<string[]> {

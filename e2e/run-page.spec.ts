@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { MlflowApi } from './runs-table.page'
+import { at } from './json-at'
 
 /**
  * Edits a run the test creates itself through the REST API (the seeded data stays read-only), then
@@ -7,16 +8,6 @@ import { MlflowApi } from './runs-table.page'
  */
 
 const NOTE = 'mlflow.note.content'
-
-/** A value inside parsed JSON, by path, or undefined. */
-function at(value: unknown, ...path: (string | number)[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = Reflect.get(current, key)
-  }
-  return current
-}
 
 /** The run as the server has it: name, lifecycle stage and tags. */
 async function serverRun(request: APIRequestContext, runId: string) {

@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { CONTRACT_EXPERIMENTS, contractWorld } from '../mocks/world/contract-world'
 import type { WorldRun } from '../mocks/world/types'
+import { at } from './json-at'
 
 /** The runs of a contract experiment that are not deleted: what both backends list by default. */
 export function worldRuns(experiment: string, keep: (run: WorldRun) => boolean = () => true): WorldRun[] {
@@ -10,16 +11,6 @@ export function worldRuns(experiment: string, keep: (run: WorldRun) => boolean =
 }
 
 export { CONTRACT_EXPERIMENTS }
-
-/** A value inside parsed JSON, by path, or undefined. */
-function at(value: unknown, ...path: string[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = Reflect.get(current, key)
-  }
-  return current
-}
 
 function stringAt(value: unknown, ...path: string[]): string {
   const found = at(value, ...path)

@@ -222,6 +222,24 @@ export function sendFile(path: string, body: FileBody, rangeHeader: string | nul
   })
 }
 
+/**
+ * A file of a run's or a logged model's files, as MLflow's `_send_artifact` answers it: the bytes
+ * (Range honoured), or 400 for a directory, or 404 for a missing file. `path` is already checked safe.
+ */
+export function sendStoredFile(
+  files: ReadonlyMap<string, FileBody>,
+  path: string,
+  rangeHeader: string | null,
+): Response {
+  const normalized = normalizePath(path)
+  const bytes = files.get(normalized)
+  if (bytes !== undefined) return sendFile(normalized, bytes, rangeHeader)
+  if (listFolder(files, normalized).length > 0) {
+    throw invalidParameter(`Artifact path refers to a directory, not a file: '${path}'`)
+  }
+  throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No such artifact: '${path}'`)
+}
+
 export function artifactHandlers(store: MockStore): HttpHandler[] {
   return [
     ...protoRoute(store, 'get', 'artifacts/list', async (request) => {
@@ -248,13 +266,7 @@ export function artifactHandlers(store: MockStore): HttpHandler[] {
           const runId = query.get('run_uuid') ?? query.get('run_id') ?? ''
           const run = requireRun(store, runId)
           const files = runFiles(run)
-          const normalized = normalizePath(path)
-          const bytes = files.get(normalized)
-          if (bytes !== undefined) return sendFile(normalized, bytes, request.headers.get('Range'))
-          if (listFolder(files, normalized).length > 0) {
-            throw invalidParameter(`Artifact path refers to a directory, not a file: '${path}'`)
-          }
-          throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No such artifact: '${path}'`)
+          return sendStoredFile(files, path, request.headers.get('Range'))
         },
         request,
         store,

@@ -3,7 +3,7 @@ import type { MockStore } from '../store/store'
 import { MockStoreError } from '../store/store'
 import type { MockLoggedModel } from '../store/types'
 import { artifactBytes } from '../world/artifacts'
-import { listFolder, normalizePath, requireSafePath, sendFile } from './artifacts'
+import { listFolder, normalizePath, requireSafePath, sendStoredFile } from './artifacts'
 import { Fields, answer, invalidParameter, protoRoute, withSecurityHeaders } from './protocol'
 
 /** The registry's caps: registered-models/search takes at most 1000 per page. */
@@ -456,13 +456,7 @@ export function modelHandlers(store: MockStore): HttpHandler[] {
           requireSafePath(path)
           const model = store.getLoggedModel(routeParams.modelId ?? '')
           const files = modelFiles(model)
-          const normalized = normalizePath(path)
-          const bytes = files.get(normalized)
-          if (bytes !== undefined) return sendFile(normalized, bytes, request.headers.get('Range'))
-          if (listFolder(files, normalized).length > 0) {
-            throw invalidParameter(`Artifact path refers to a directory, not a file: '${path}'`)
-          }
-          throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `No such artifact: '${path}'`)
+          return sendStoredFile(files, path, request.headers.get('Range'))
         },
         request,
         store,
