@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { ZOOM_STEP, ZoomButtons } from './zoom-buttons'
 
 const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
   png: 'image/png',
@@ -10,7 +11,6 @@ const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
   svg: 'image/svg+xml',
 }
 
-const ZOOM_STEP = 1.25
 const MIN_ZOOM = 1 / 16
 const MAX_ZOOM = 32
 
@@ -76,47 +76,18 @@ export function ImagePreview({ path, bytes }: ImagePreviewProps) {
   return (
     <div className="image-preview">
       <div className="preview-toolbar" role="toolbar" aria-label="Image view">
-        <button
-          type="button"
-          className="button button-small"
-          aria-pressed={fit}
-          onClick={() => {
+        <ZoomButtons
+          fit={fit}
+          zoom={zoom}
+          onFit={() => {
             setFit(true)
           }}
-        >
-          Fit
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-pressed={!fit && zoom === 1}
-          onClick={() => {
+          onActualSize={() => {
             setFit(false)
             setZoom(1)
           }}
-        >
-          Actual size
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label="Zoom out"
-          onClick={() => {
-            zoomBy(1 / ZOOM_STEP)
-          }}
-        >
-          −
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label="Zoom in"
-          onClick={() => {
-            zoomBy(ZOOM_STEP)
-          }}
-        >
-          +
-        </button>
+          onZoomBy={zoomBy}
+        />
         <button
           type="button"
           className="button button-small"

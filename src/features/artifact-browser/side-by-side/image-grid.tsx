@@ -14,10 +14,10 @@ import {
 } from '@/domain/artifacts/logged-images'
 import { formatBytes } from '@/domain/format/format-bytes'
 import { imageMimeType } from '../image-preview'
+import { ZOOM_STEP, ZoomButtons } from '../zoom-buttons'
 import { RunCellHeader } from './run-cell-header'
 import type { ComparedRun, RenderArtifactLink } from './run-files'
 
-const ZOOM_STEP = 1.25
 const MIN_ZOOM = 1 / 16
 const MAX_ZOOM = 32
 
@@ -153,46 +153,17 @@ export function ImageGrid({ runs, path, step, onStepChange, renderArtifactLink }
   return (
     <div className="sbs-images">
       <div className="preview-toolbar sbs-toolbar" role="toolbar" aria-label="Zoom every image">
-        <button
-          type="button"
-          className="button button-small"
-          aria-pressed={zoom.fit}
-          onClick={() => {
+        <ZoomButtons
+          fit={zoom.fit}
+          zoom={zoom.zoom}
+          onFit={() => {
             setZoom({ fit: true, zoom: 1 })
           }}
-        >
-          Fit
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-pressed={!zoom.fit && zoom.zoom === 1}
-          onClick={() => {
+          onActualSize={() => {
             setZoom({ fit: false, zoom: 1 })
           }}
-        >
-          Actual size
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label="Zoom out"
-          onClick={() => {
-            zoomBy(1 / ZOOM_STEP)
-          }}
-        >
-          −
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label="Zoom in"
-          onClick={() => {
-            zoomBy(ZOOM_STEP)
-          }}
-        >
-          +
-        </button>
+          onZoomBy={zoomBy}
+        />
         <span className="muted" aria-live="polite" data-testid="sbs-zoom">
           {zoom.fit ? 'Fit' : `${Math.round(zoom.zoom * 100)}%`}
         </span>
