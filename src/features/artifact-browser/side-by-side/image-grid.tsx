@@ -15,6 +15,8 @@ import {
 import { formatBytes } from '@/domain/format/format-bytes'
 import { imageMimeType } from '../image-preview'
 import { ZOOM_STEP, ZoomButtons } from '../zoom-buttons'
+// The checkerboard behind transparent images, shared with the single-run preview.
+import '../artifact-preview.css'
 import { RunCellHeader } from './run-cell-header'
 import type { ComparedRun, RenderArtifactLink } from './run-files'
 
@@ -375,7 +377,7 @@ function RunImage({ runId, path, size, zoom, registerBox, onScroll, renderArtifa
       ref={(box) => {
         registerBox(runId, box)
       }}
-      className={`sbs-image-box sbs-checkerboard${zoom.fit ? ' is-fit' : ' is-zoomed'}`}
+      className={`sbs-image-box checkerboard${zoom.fit ? ' is-fit' : ' is-zoomed'}`}
       onScroll={(event) => {
         onScroll(event.currentTarget)
       }}
