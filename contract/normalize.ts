@@ -3,7 +3,9 @@
  * of raw routes, every key and value, array order, page tokens, error bodies) except what no two
  * servers can share (file bodies that are big or binary are compared by size and SHA-256): generated
  * run and LoggedModel ids (mapped back to their names), the artifact root directory, and wall-clock
- * times of experiments and LoggedModels (runs carry explicit, seeded times and are compared exactly).
+ * times of experiments, LoggedModels, registered models and model versions (runs carry explicit,
+ * seeded times and are compared exactly; the registry's orderings by time are compared through the
+ * order of what comes back).
  */
 
 import type { Backend, Observed } from './backends'
@@ -20,6 +22,9 @@ const WALL_CLOCK_KEYS = new Set([
   'last_update_time',
   'creation_timestamp_ms',
   'last_updated_timestamp_ms',
+  // Registered models and model versions: the seed registers them at wall-clock times.
+  'creation_timestamp',
+  'last_updated_timestamp',
 ])
 
 /**

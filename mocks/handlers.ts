@@ -3,6 +3,7 @@ import { artifactHandlers } from './handlers/artifacts'
 import { experimentHandlers } from './handlers/experiments'
 import { metricHandlers } from './handlers/metrics'
 import { modelHandlers } from './handlers/models'
+import { registryHandlers } from './handlers/registry'
 import { runHandlers } from './handlers/runs'
 import { serverHandlers, workspaceHandlers } from './handlers/server'
 import type { MockStore } from './store/store'
@@ -16,6 +17,7 @@ export function createHandlers(store: MockStore): HttpHandler[] {
     ...runHandlers(store),
     ...metricHandlers(store),
     ...artifactHandlers(store),
+    ...registryHandlers(store),
     ...modelHandlers(store),
   ]
 }

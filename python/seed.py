@@ -16,9 +16,16 @@ and `{{run_id}}` in them replaced by the model's and its source run's ids), its 
 its source run with `log_metric(..., model_id=)`, finalised with its status
 (unless PENDING) and linked to its source run with `log_outputs` when it has an `outputStep`.
 
+Then the model registry (`registeredModels`), model by model: create the registered model (tags,
+description), its versions in order (`runs:/<run id>/<path>` with the run's id, or `models:/<model id>`
+with `model_id=`), the stage transitions, then the aliases. Each step at least REGISTRY_STEP_SECONDS
+after the one before, so that no two get the same millisecond timestamp and the server orders them
+as the mocks do (which give each step its own minute).
+
 Logs go to stderr; stdout carries only the JSON summary printed at the end:
 
     {"experiments": {name: id}, "runs": {name: id}, "loggedModels": {name: id},
+     "registeredModels": {name: [version, ...]},
      "realUsageRuns": [{"experiment", "name", "runId", "status", "parentRunId"}]}
 
 The target server must not hold any of the world's experiments yet (the seed refuses otherwise).
@@ -89,6 +96,10 @@ LOGGED_MODEL_STATUSES = {
     "LOGGED_MODEL_READY": LoggedModelStatus.READY,
     "LOGGED_MODEL_UPLOAD_FAILED": LoggedModelStatus.FAILED,
 }
+
+# The stages transition_model_version_stage takes, and the gap between two registry steps.
+MODEL_STAGES = {"None", "Staging", "Production", "Archived"}
+REGISTRY_STEP_SECONDS = 0.005
 
 # A fixed identity and date for the real-usage commit, so that its hash is the same on every machine.
 GIT_ENV = {
@@ -181,6 +192,7 @@ def check_world(world: dict) -> None:
             parts = file["path"].split("/")
             if file["path"].startswith("/") or ".." in parts or "" in parts:
                 raise SeedError(f"logged model {name!r} has an artifact at an unsafe path {file['path']!r}")
+    check_registry(world, runs, models)
     for run in world["runs"]:
         seen = [run["name"]]
         parent = run.get("parent")
@@ -191,6 +203,31 @@ def check_world(world: dict) -> None:
                 raise SeedError(f"runs {seen} form a parent cycle")
             seen.append(parent)
             parent = runs[parent].get("parent")
+
+
+def check_registry(world: dict, runs: dict, logged_models: set) -> None:
+    names = set()
+    for model in world.get("registeredModels") or []:
+        name = model["name"]
+        if name in names:
+            raise SeedError(f"registered model {name!r} appears twice")
+        names.add(name)
+        for number, version in enumerate(model["versions"], start=1):
+            what = f"version {number} of registered model {name!r}"
+            source = version["source"]
+            if "run" in source and source["run"] not in runs:
+                raise SeedError(f"{what} comes from unknown run {source['run']!r}")
+            if "loggedModel" in source and source["loggedModel"] not in logged_models:
+                raise SeedError(f"{what} comes from unknown logged model {source['loggedModel']!r}")
+            if version.get("status", "READY") != "READY" or version.get("statusMessage"):
+                raise SeedError(f"{what}: a real server makes every version READY without a message")
+        count = len(model["versions"])
+        for transition in model.get("transitions") or []:
+            if not 1 <= transition["version"] <= count or transition["stage"] not in MODEL_STAGES:
+                raise SeedError(f"registered model {name!r} has a bad transition {transition!r}")
+        for alias, version in (model.get("aliases") or {}).items():
+            if not 1 <= version <= count:
+                raise SeedError(f"alias {alias!r} of registered model {name!r} names no version")
 
 
 def refuse_if_seeded(client: MlflowClient, world: dict) -> None:
@@ -440,6 +477,60 @@ def seed_logged_models(
     return ids
 
 
+def seed_registry(
+    client: MlflowClient, world: dict, run_ids: dict[str, str], model_ids: dict[str, str]
+) -> dict[str, list[str]]:
+    """Register the world's models in world order, one step at a time (see the module doc);
+    returns registered model name -> its version numbers."""
+
+    def step(action):
+        result = action()
+        time.sleep(REGISTRY_STEP_SECONDS)
+        return result
+
+    versions: dict[str, list[str]] = {}
+    for model in world.get("registeredModels") or []:
+        name = model["name"]
+        try:
+            step(
+                lambda: client.create_registered_model(
+                    name, tags=model["tags"] or None, description=model.get("description")
+                )
+            )
+            versions[name] = []
+            for version in model["versions"]:
+                source = version["source"]
+                if "run" in source:
+                    run_id = run_ids[source["run"]]
+                    arguments = {"source": f"runs:/{run_id}/{source['path']}", "run_id": run_id}
+                else:
+                    model_id = model_ids[source["loggedModel"]]
+                    arguments = {"source": f"models:/{model_id}", "model_id": model_id}
+                created = step(
+                    lambda: client.create_model_version(
+                        name,
+                        tags=version.get("tags") or None,
+                        description=version.get("description"),
+                        **arguments,
+                    )
+                )
+                versions[name].append(str(created.version))
+            for transition in model.get("transitions") or []:
+                step(
+                    lambda: client.transition_model_version_stage(
+                        name,
+                        str(transition["version"]),
+                        transition["stage"],
+                        archive_existing_versions=transition.get("archiveExistingVersions", False),
+                    )
+                )
+            for alias, version in (model.get("aliases") or {}).items():
+                step(lambda: client.set_registered_model_alias(name, alias, str(version)))
+        except MlflowException as error:
+            raise SeedError(f"registered model {name!r}: {error}") from error
+    return versions
+
+
 def prepare_git_checkout(workdir: Path) -> Path:
     """A git repository with real_usage_train.py committed as train.py, at a deterministic commit."""
     repo = workdir / "iris-classifier"
@@ -535,6 +626,10 @@ def seed(tracking_uri: str, world: dict, workdir: Path, backend_store_uri: str |
         log(f"logged {len(model_ids)} logged models in {time.monotonic() - phase:.1f}s")
 
         phase = time.monotonic()
+        registered = seed_registry(client, world, run_ids, model_ids)
+        log(f"registered {len(registered)} models in {time.monotonic() - phase:.1f}s")
+
+        phase = time.monotonic()
         wait_real_usage(sessions)
         if sessions:
             log(f"waited {time.monotonic() - phase:.1f}s more for the real-usage scripts")
@@ -558,6 +653,7 @@ def seed(tracking_uri: str, world: dict, workdir: Path, backend_store_uri: str |
         "experiments": experiment_ids,
         "runs": run_ids,
         "loggedModels": model_ids,
+        "registeredModels": registered,
         "realUsageRuns": [
             run
             for experiment in real_usage

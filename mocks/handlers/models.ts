@@ -1,13 +1,13 @@
 import { HttpResponse, http, type HttpHandler } from 'msw'
+import { matchesText } from '@/domain/search-filter/sql-compare'
 import type { MockStore } from '../store/store'
+import { registryOf } from '../store/registry-store'
 import { MockStoreError } from '../store/store'
 import type { MockLoggedModel } from '../store/types'
 import { artifactBytes } from '../world/artifacts'
 import { listFolder, normalizePath, requireSafePath, sendStoredFile } from './artifacts'
 import { Fields, answer, invalidParameter, protoRoute, withSecurityHeaders } from './protocol'
 
-/** The registry's caps: registered-models/search takes at most 1000 per page. */
-const MAX_REGISTERED_MODELS = 1000
 /** `SEARCH_LOGGED_MODEL_MAX_RESULTS_DEFAULT`, also what `max_results: 0` means. */
 const DEFAULT_LOGGED_MODELS = 100
 
@@ -282,20 +282,40 @@ function latestMetricValue(name: string, clause: OrderBy): Key {
 /** An INVALID_PARAMETER_VALUE the real server classifies as ATTRIBUTE_NOT_FOUND. */
 class AttributeNotFound extends Error {}
 
+/** A quoted SQL string: `'it''s'`. */
+const QUOTED = "'((?:[^']|'')*)'"
+const CLAUSE = new RegExp(
+  `^\\s*(\`?[\\w.]+\`?(?:\\.\`[^\`]+\`)?)\\s*(=|!=|LIKE|ILIKE|NOT\\s+IN|IN)\\s*(${QUOTED}|\\(\\s*${QUOTED}(?:\\s*,\\s*${QUOTED})*\\s*\\))\\s*$`,
+  'i',
+)
+
+function unquote(text: string): string {
+  return text.slice(1, -1).replaceAll("''", "'")
+}
+
 /**
  * The part of the filter grammar the mocks know: comparisons joined by AND, each an attribute
- * (`name`, `model_type`, `source_run_id`, `model_id`), `params.<key>` or `tags.<key>` with `=` or `!=`
- * and a quoted string.
+ * (`name`, `model_type`, `source_run_id`, `model_id`), `params.<key>` or `tags.<key>` with `=`, `!=`,
+ * `LIKE` (case-sensitive, as MLflow sets up SQLite), `ILIKE` and a quoted string, or `IN` / `NOT IN`
+ * and a list of them. A model without the param or tag never matches.
  */
 function filterModels(models: MockLoggedModel[], filter: string | null): MockLoggedModel[] {
   if (filter === null) return models
   const tests = filter.split(/\s+AND\s+/i).map((part) => {
-    const match = /^\s*(`?[\w.]+`?(?:\.`[^`]+`)?)\s*(=|!=)\s*'((?:[^']|'')*)'\s*$/.exec(part)
+    const match = CLAUSE.exec(part)
     if (match === null) {
       throw invalidParameter(`The mocks do not support this logged-models filter: ${filter}`)
     }
-    const [, entity = '', op = '=', rawValue = ''] = match
-    const value = rawValue.replaceAll("''", "'")
+    const [, entity = '', rawOp = '=', rawValue = ''] = match
+    const op = rawOp.toUpperCase().replace(/\s+/, ' ')
+    const comparator =
+      op === 'LIKE' || op === 'ILIKE' || op === 'IN' || op === 'NOT IN' || op === '!=' ? op : '='
+    const operand: string | string[] = rawValue.startsWith('(')
+      ? (rawValue.match(/'(?:[^']|'')*'/g) ?? []).map(unquote)
+      : unquote(rawValue)
+    if (Array.isArray(operand) !== (comparator === 'IN' || comparator === 'NOT IN')) {
+      throw invalidParameter(`The mocks do not support this logged-models filter: ${filter}`)
+    }
     const dot = /^(params|tags)\.(.+)$/.exec(entity)
     const read: (model: MockLoggedModel) => string | undefined =
       dot === null
@@ -307,8 +327,7 @@ function filterModels(models: MockLoggedModel[], filter: string | null): MockLog
         : (model) => (dot[1] === 'params' ? model.params : model.tags).get((dot[2] ?? '').replaceAll('`', ''))
     return (model: MockLoggedModel) => {
       const actual = read(model)
-      if (actual === undefined) return false
-      return op === '=' ? actual === value : actual !== value
+      return actual !== undefined && matchesText(actual, comparator, operand)
     }
   })
   return models.filter((model) => tests.every((test) => test(model)))
@@ -365,40 +384,14 @@ function searchLoggedModels(store: MockStore, fields: Fields): Json {
 }
 
 /**
- * The model registry and MLflow 3 LoggedModels. The worlds hold no registered models yet, so registry
- * searches answer empty and lookups answer as the real server does for an unknown name; LoggedModels
- * come from the world (see logged-models.ts), with their files.
+ * MLflow 3 LoggedModels, read side: from the world (see logged-models.ts), with their files. The
+ * registry and the LoggedModel writes are in registry.ts.
  */
 export function modelHandlers(store: MockStore): HttpHandler[] {
   return [
-    ...protoRoute(store, 'get', 'registered-models/search', async (request) => {
-      const fields = await Fields.read(request, ['order_by'])
-      const maxResults = fields.optionalInt('max_results') ?? 100
-      if (maxResults > MAX_REGISTERED_MODELS || maxResults < 1) {
-        throw invalidParameter(
-          `Invalid value for max_results. It must be at most ${MAX_REGISTERED_MODELS}, but got value ${maxResults}`,
-        )
-      }
-      return {}
-    }),
-    ...protoRoute(store, 'get', 'registered-models/get', async (request) => {
-      const name = (await Fields.read(request)).requiredString('name')
-      throw new MockStoreError('RESOURCE_DOES_NOT_EXIST', `Registered Model with name=${name} not found`)
-    }),
-    ...protoRoute(store, 'get', 'model-versions/search', async (request) => {
-      await Fields.read(request, ['order_by'])
-      return {}
-    }),
-    ...protoRoute(store, 'get', 'model-versions/get', async (request) => {
-      const fields = await Fields.read(request)
-      const name = fields.requiredString('name')
-      const version = fields.requiredString('version')
-      throw new MockStoreError(
-        'RESOURCE_DOES_NOT_EXIST',
-        `Model Version (name=${name}, version=${version}) not found`,
-      )
-    }),
     ...protoRoute(store, 'post', 'logged-models/search', async (request) => {
+      // Registering a LoggedModel tags it (`mlflow.modelVersions`): make the registry first.
+      registryOf(store)
       const fields = await Fields.read(request)
       try {
         return searchLoggedModels(store, fields)
@@ -424,6 +417,7 @@ export function modelHandlers(store: MockStore): HttpHandler[] {
       }
     }),
     ...protoRoute(store, 'get', 'logged-models/:modelId', (request, _store, params) => {
+      registryOf(store)
       const allowDeleted = new URL(request.url).searchParams.get('allow_deleted')?.toLowerCase() === 'true'
       return { model: encodeLoggedModel(store.getLoggedModel(params.modelId ?? '', allowDeleted)) }
     }),

@@ -6,6 +6,7 @@
  * Search results are cached per request until the next write, so paging through 20,000 runs sorts once.
  */
 
+import { compareText } from '@/domain/search-filter/sql-compare'
 import { curvePoint, isCurve, type CurveSpec } from '../world/curves'
 import { hexId } from '../world/random'
 import type {
@@ -15,6 +16,7 @@ import type {
   WorldMetricPoint,
   WorldMetricSeries,
   WorldMetricValue,
+  WorldRegisteredModel,
   WorldRun,
 } from '../world/types'
 import type { MockExperiment, MockLatestMetric, MockLoggedModel, MockRun } from './types'
@@ -46,6 +48,16 @@ export interface ExperimentSource {
   runs: () => Iterable<StoreRun>
   /** Called once, right after `runs`: their source runs are in this experiment. */
   loggedModels?: () => Iterable<StoreLoggedModel>
+  /**
+   * Registered models this source brings (their versions may come from any experiment's runs);
+   * `worldSources` puts a world's on its first experiment. Made on first registry access.
+   */
+  registeredModels?: readonly WorldRegisteredModel[]
+  /**
+   * The experiments whose runs and LoggedModels those versions come from, besides this source's own:
+   * the registry makes only these, so a registry request never pays for a 20,000-run sweep.
+   */
+  registryExperiments?: readonly string[]
 }
 
 export interface MockStoreOptions {
@@ -131,6 +143,8 @@ export class MockStore {
   private readonly histories = new Map<string, Map<string, MetricSource>>()
   private readonly runIdsByName = new Map<string, string>()
   private readonly searchCache = new Map<string, readonly MockRun[]>()
+  private readonly worldRegistry: WorldRegisteredModel[] = []
+  private readonly registryExperiments = new Set<string>()
   readonly artifactRoot: string
   private readonly now: () => number
   private nextExperimentId = 0
@@ -147,6 +161,11 @@ export class MockStore {
       this.pending.set(experiment.experimentId, source.runs)
       if (source.loggedModels !== undefined)
         this.pendingModels.set(experiment.experimentId, source.loggedModels)
+      if (source.registeredModels !== undefined) {
+        this.worldRegistry.push(...source.registeredModels)
+        this.registryExperiments.add(experiment.experimentId)
+        for (const name of source.registryExperiments ?? []) this.registryExperiments.add(name)
+      }
     }
     // Deleting an experiment deletes its runs, so materialise those first.
     for (const experiment of this.experiments.values()) {
@@ -173,6 +192,26 @@ export class MockStore {
     this.experiments.set(experimentId, experiment)
     this.runsByExperiment.set(experimentId, [])
     return experiment
+  }
+
+  /** The clock writes use (wall-clock unless the options fix it). */
+  currentTime(): number {
+    return this.now()
+  }
+
+  /**
+   * The registered models the sources bring, in order (see registry-store.ts), once the experiments
+   * their versions come from are made.
+   */
+  registeredModelsOfWorld(): readonly WorldRegisteredModel[] {
+    for (const experiment of this.experiments.values()) {
+      if (
+        this.registryExperiments.has(experiment.experimentId) ||
+        this.registryExperiments.has(experiment.name)
+      )
+        this.runsOf(experiment.experimentId)
+    }
+    return this.worldRegistry
   }
 
   /** Every write calls this: cached search results may no longer hold. */
@@ -548,6 +587,40 @@ export class MockStore {
     return model
   }
 
+  /**
+   * `set_logged_model_tags`: no key checks, a missing value is empty, and the server lists a model's
+   * tags by key. Deleted models take tags too.
+   */
+  setLoggedModelTags(modelId: string, tags: ReadonlyMap<string, string>, time = this.now()): void {
+    const model = this.getLoggedModel(modelId, true)
+    this.changed()
+    const merged = new Map([...model.tags, ...tags])
+    model.tags.clear()
+    for (const key of [...merged.keys()].sort(compareText)) model.tags.set(key, merged.get(key) ?? '')
+    model.lastUpdatedTime = time
+  }
+
+  /** `delete_logged_model_tag`: a missing key is an error. */
+  deleteLoggedModelTag(modelId: string, key: string): void {
+    const model = this.getLoggedModel(modelId, true)
+    if (!model.tags.has(key)) {
+      throw new MockStoreError(
+        'RESOURCE_DOES_NOT_EXIST',
+        `No tag with key '${key}' found for model with ID '${modelId}'.`,
+      )
+    }
+    this.changed()
+    model.tags.delete(key)
+  }
+
+  /** `delete_logged_model`: a soft delete (again is fine); then found only with `allow_deleted`. */
+  deleteLoggedModel(modelId: string): void {
+    const model = this.getLoggedModel(modelId, true)
+    this.changed()
+    model.lifecycleStage = 'deleted'
+    model.lastUpdatedTime = this.now()
+  }
+
   /** The id a world LoggedModel got in this store, by its unique name. */
   modelIdOf(name: string): string | undefined {
     if (!this.modelIdsByName.has(name) && this.pending.size > 0) this.loadAll()
@@ -646,16 +719,35 @@ function sortedRows(source: MetricSource, order: 'time' | 'step'): MetricRows {
   return sorted
 }
 
+/** The experiments of the runs and LoggedModels a world's registered versions come from. */
+function registryExperimentsOf(world: World): string[] {
+  const names = new Set<string>()
+  for (const model of world.registeredModels ?? []) {
+    for (const { source } of model.versions) {
+      const experiment =
+        'run' in source
+          ? world.runs.find((run) => run.name === source.run)?.experiment
+          : world.loggedModels?.find((logged) => logged.name === source.loggedModel)?.experiment
+      if (experiment !== undefined) names.add(experiment)
+    }
+  }
+  return [...names]
+}
+
 /** Groups a world's runs under its experiments, keeping the world's order. */
 export function worldSources(world: World): ExperimentSource[] {
   const models = (world.loggedModels ?? []).map((model, index) => ({
     ...model,
     creationTime: LOGGED_MODEL_EPOCH + index * 1000,
   }))
-  return world.experiments.map((experiment) => {
+  return world.experiments.map((experiment, index) => {
     const source: ExperimentSource = {
       experiment,
       runs: () => world.runs.filter((run) => run.experiment === experiment.name),
+    }
+    if (index === 0 && world.registeredModels !== undefined) {
+      source.registeredModels = world.registeredModels
+      source.registryExperiments = registryExperimentsOf(world)
     }
     if (models.some((model) => model.experiment === experiment.name)) {
       source.loggedModels = () => models.filter((model) => model.experiment === experiment.name)

@@ -9,6 +9,7 @@ import type { ExperimentSource, MetricSource, StoreRun } from '../store/store'
 import { worldSources } from '../store/store'
 import { CONTRACT_EPOCH, CONTRACT_EXPERIMENTS, contractWorld } from './contract-world'
 import { createRandom, pick } from './random'
+import type { WorldRegisteredModel } from './types'
 
 const MINUTE = 60_000
 /** Generated runs start after every contract run (which span a few days from the epoch). */
@@ -238,6 +239,39 @@ function finetuneRuns(): StoreRun[] {
   })
 }
 
+/**
+ * A registered model only the demo holds: the real server's SQL store makes every version READY, so
+ * versions still registering, or whose registration failed, exist in the mocks alone.
+ */
+export const DEMO_REGISTRY = {
+  name: 'llama-7b-lora',
+  pendingVersion: 2,
+  failedVersion: 3,
+  failedMessage: 'Copying the adapter weights to the registry failed: connection reset by peer.',
+} as const
+
+const DEMO_REGISTERED_MODELS: readonly WorldRegisteredModel[] = [
+  {
+    name: DEMO_REGISTRY.name,
+    description: 'LoRA adapters for **llama-7b**, fine-tuned in `llm-finetune`.',
+    tags: { team: 'nlp' },
+    versions: [
+      { source: { run: 'finetune-10k-steps', path: 'adapter' }, description: 'Rank 8, 10k steps.' },
+      {
+        source: { run: 'finetune-25k-steps', path: 'adapter' },
+        status: 'PENDING_REGISTRATION',
+        statusMessage: 'Uploading the adapter weights.',
+      },
+      {
+        source: { run: 'finetune-50k-steps', path: 'adapter' },
+        status: 'FAILED_REGISTRATION',
+        statusMessage: DEMO_REGISTRY.failedMessage,
+      },
+    ],
+    aliases: { production: 1 },
+  },
+]
+
 export function demoSources(): ExperimentSource[] {
   const contract = worldSources(contractWorld).map((source) =>
     source.experiment.name === CONTRACT_EXPERIMENTS.realUsage ? { ...source, runs: realUsageRuns } : source,
@@ -254,6 +288,10 @@ export function demoSources(): ExperimentSource[] {
       },
       runs: sweepRuns,
     },
-    { experiment: { name: DEMO_EXPERIMENTS.finetune, tags: { team: 'nlp' } }, runs: finetuneRuns },
+    {
+      experiment: { name: DEMO_EXPERIMENTS.finetune, tags: { team: 'nlp' } },
+      runs: finetuneRuns,
+      registeredModels: DEMO_REGISTERED_MODELS,
+    },
   ]
 }

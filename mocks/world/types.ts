@@ -174,4 +174,53 @@ export interface World {
   runs: readonly WorldRun[]
   /** Created after every run, in this order (the order of their creation times). */
   loggedModels?: readonly WorldLoggedModel[]
+  /** The model registry, made after the LoggedModels, model by model in this order (registry.ts). */
+  registeredModels?: readonly WorldRegisteredModel[]
+}
+
+/** What the real SQL store can make is READY; the other two only the mocks hold (demo worlds). */
+export type WorldModelVersionStatus = 'READY' | 'PENDING_REGISTRATION' | 'FAILED_REGISTRATION'
+
+/**
+ * Where a model version comes from: a model directory in a run's artifacts (source
+ * `runs:/<run id>/<path>`, `run_id` the run), or an MLflow 3 LoggedModel (source `models:/<model id>`,
+ * `model_id` the model; the server fills `run_id` from the model's source run).
+ */
+export type WorldModelVersionSource = { run: string; path: string } | { loggedModel: string }
+
+export interface WorldModelVersion {
+  source: WorldModelVersionSource
+  /** Markdown. Without one the server stores (and answers) an empty string. */
+  description?: string
+  /** Set at creation, in this order. */
+  tags?: Readonly<Record<string, string>>
+  /** Demo worlds only (the seed refuses others): default READY. */
+  status?: WorldModelVersionStatus
+  /** Demo worlds only: why a registration failed or is pending. */
+  statusMessage?: string
+}
+
+/** `transition_model_version_stage`. */
+export interface WorldStageTransition {
+  version: number
+  stage: 'None' | 'Staging' | 'Production' | 'Archived'
+  /** Move the other versions in that stage to Archived (Staging and Production only). */
+  archiveExistingVersions?: boolean
+}
+
+/**
+ * A registered model. The seed (and the mocks, with a clock one minute per step) makes it in this
+ * order: create the model (tags, description), create its versions 1, 2, … (each with its tags and
+ * description), apply `transitions` in order, then set `aliases` in order.
+ */
+export interface WorldRegisteredModel {
+  /** Unique across the world. */
+  name: string
+  /** Markdown. */
+  description?: string
+  tags: Readonly<Record<string, string>>
+  versions: readonly WorldModelVersion[]
+  transitions?: readonly WorldStageTransition[]
+  /** Alias -> version number. */
+  aliases?: Readonly<Record<string, number>>
 }

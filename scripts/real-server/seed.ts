@@ -32,6 +32,8 @@ export interface SeedSummary {
   runs: Readonly<Record<string, string>>
   /** LoggedModel name -> id (`m-<32 hex>`), for every LoggedModel of the world. */
   loggedModels: Readonly<Record<string, string>>
+  /** Registered model name -> its version numbers ("1", "2", …), for every one of the world. */
+  registeredModels: Readonly<Record<string, readonly string[]>>
   realUsageRuns: readonly RealUsageRun[]
 }
 
@@ -94,6 +96,19 @@ function stringRecord(value: unknown, what: string): Record<string, string> {
   return record
 }
 
+function versionLists(value: unknown, what: string): Record<string, string[]> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(`${what} is not an object`)
+  const record: Record<string, string[]> = {}
+  for (const [key, item] of Object.entries(value)) {
+    if (!Array.isArray(item)) fail(`${what}[${JSON.stringify(key)}] is not an array`)
+    const list: readonly unknown[] = item
+    record[key] = list.map((version, index) =>
+      requiredString(version, `${what}[${JSON.stringify(key)}][${index}]`),
+    )
+  }
+  return record
+}
+
 function requiredString(value: unknown, what: string): string {
   if (typeof value !== 'string') fail(`${what} is not a string`)
   return value
@@ -128,6 +143,7 @@ export function parseSeedSummary(text: string, world: World): SeedSummary {
   const experiments = stringRecord(field(json, 'experiments'), 'experiments')
   const runs = stringRecord(field(json, 'runs'), 'runs')
   const loggedModels = stringRecord(field(json, 'loggedModels'), 'loggedModels')
+  const registeredModels = versionLists(field(json, 'registeredModels'), 'registeredModels')
   const realUsage = field(json, 'realUsageRuns')
   if (!Array.isArray(realUsage)) fail('realUsageRuns is not an array')
   const missing = [
@@ -138,9 +154,12 @@ export function parseSeedSummary(text: string, world: World): SeedSummary {
     ...(world.loggedModels ?? [])
       .filter((model) => !(model.name in loggedModels))
       .map((model) => `logged model ${model.name}`),
+    ...(world.registeredModels ?? [])
+      .filter((model) => registeredModels[model.name]?.length !== model.versions.length)
+      .map((model) => `registered model ${model.name} with ${model.versions.length} versions`),
   ]
   if (missing.length > 0) fail(`it lacks ${missing.join(', ')}`)
-  return { experiments, runs, loggedModels, realUsageRuns: realUsage.map(realUsageRun) }
+  return { experiments, runs, loggedModels, registeredModels, realUsageRuns: realUsage.map(realUsageRun) }
 }
 
 /**
