@@ -10,6 +10,7 @@ import {
   ARTIFACT_ZOO,
   CONTRACT_EPOCH,
   CONTRACT_EXPERIMENTS as E,
+  CONTRACT_REGISTRY,
   contractWorld,
   LOGGED_MODELS,
   LONG_HISTORY,
@@ -684,13 +685,7 @@ function compareCases(): ContractCase[] {
 }
 
 export const modelCases: ContractCase[] = [
-  get('registered-models/search', `${API}/registered-models/search`, { max_results: '10' }),
-  get('registered-models/get: unknown', `${API}/registered-models/get`, { name: 'no-such-model' }),
-  get('model-versions/search', `${API}/model-versions/search`, {
-    max_results: '10',
-    filter: "name = 'no-such-model'",
-  }),
-  get('model-versions/get: unknown', `${API}/model-versions/get`, { name: 'no-such-model', version: '1' }),
+  ...registryReadCases(),
   post('logged-models/search', `${API}/logged-models/search`, { experiment_ids: mnist, max_results: 10 }),
   get('logged-models/get: unknown', `${API}/logged-models/m-0123456789abcdef0123456789abcdef`),
   ...loggedModelCases(),
@@ -768,6 +763,20 @@ function loggedModelCases(): ContractCase[] {
       filter: `tags.\`mlflow.user\` = 'alice' AND source_run_id = '${run(M.trainRun)}'`,
     }),
     search('param !=', { experiment_ids: zoo, filter: "params.C != '1.0'" }),
+    // The Models tab's name filter, and the runs table's lookup of the models on screen.
+    search('name ILIKE', { experiment_ids: zoo, filter: "name ILIKE '%EPOCH%'" }),
+    search('name LIKE is case-sensitive', { experiment_ids: zoo, filter: "name LIKE '%Epoch%'" }),
+    search('name LIKE with _', { experiment_ids: zoo, filter: "name LIKE 'zoo_classifier-_ailed'" }),
+    search('model_id IN', {
+      experiment_ids: zoo,
+      filter: `model_id IN ('${model(M.classifier)}', '${model(M.failed)}')`,
+      max_results: 2,
+    }),
+    search('name NOT IN', { experiment_ids: zoo, filter: `name NOT IN ('${M.classifier}')` }),
+    search('param LIKE and tag ILIKE', {
+      experiment_ids: zoo,
+      filter: "params.solver LIKE 'lb%' AND tags.`mlflow.user` ILIKE 'ALICE'",
+    }),
     search('a page token for other experiments', {
       experiment_ids: zoo,
       max_results: 1,
@@ -823,6 +832,147 @@ function loggedModelCases(): ContractCase[] {
   ]
 }
 
+/** The seeded registry (contract-registry.ts): every read endpoint, its filters, orders, pages and errors. */
+function registryReadCases(): ContractCase[] {
+  const R = CONTRACT_REGISTRY
+  const models = [R.stages.name, R.aliases.name, R.loggedModels.name, R.empty.name]
+  const rm = (name: string, query: ContractRequest['query'] = {}, followPages = false): ContractCase =>
+    get(`registered-models/search: ${name}`, `${API}/registered-models/search`, query, followPages)
+  const mv = (name: string, query: ContractRequest['query'] = {}, followPages = false): ContractCase =>
+    get(`model-versions/search: ${name}`, `${API}/model-versions/search`, query, followPages)
+  const version = (name: string, model: string, number: string) =>
+    get(`model-versions/get: ${name}`, `${API}/model-versions/get`, { name: model, version: number })
+  const alias = (name: string, model: string, aliasName: string) =>
+    get(`registered-models/alias: ${name}`, `${API}/registered-models/alias`, {
+      name: model,
+      alias: aliasName,
+    })
+  const latest = (name: string, query: ContractRequest['query']) =>
+    get(
+      `registered-models/get-latest-versions: ${name}`,
+      `${API}/registered-models/get-latest-versions`,
+      query,
+    )
+  return [
+    rm('default order'),
+    get('registered-models/search: ajax prefix', `${AJAX}/registered-models/search`),
+    rm('pages of 1', { max_results: '1' }, true),
+    rm('pages of 3', { max_results: '3' }, true),
+    rm('name DESC', { order_by: 'name DESC' }),
+    rm('last updated, newest first', { order_by: 'last_updated_timestamp DESC' }),
+    rm('timestamp ASC, then name', { order_by: ['timestamp ASC', 'name'] }),
+    rm('name LIKE', { filter: "name LIKE 'mnist%'" }),
+    rm('LIKE is case-sensitive', { filter: "name LIKE 'MNIST%'" }),
+    rm('name ILIKE', { filter: "name ILIKE '%CLASSIFIER%'" }),
+    rm('name =', { filter: `name = '${R.empty.name}'` }),
+    rm('name !=', { filter: `name != '${R.empty.name}'` }),
+    rm('name IN', { filter: `name IN ('${R.stages.name}', '${R.aliases.name}', 'nope')` }),
+    rm('tag =', { filter: "tags.team = 'vision'" }),
+    rm('tag LIKE and name', { filter: "tags.team LIKE 'v%' AND name LIKE '%resnet'" }),
+    rm('tag != skips models without it', { filter: "tags.framework != 'sklearn'" }),
+    rm('quoted tag key', { filter: "tags.`team` = 'risk'" }),
+    rm('a filter and a page', { filter: "name LIKE '%-%'", max_results: '2' }, true),
+    rm('OR is rejected', { filter: "name = 'a' OR name = 'b'" }),
+    rm('unknown attribute', { filter: "run_id = 'a'" }),
+    rm('IN on a tag', { filter: "tags.team IN ('a')" }),
+    rm('> on the name', { filter: "name > 'a'" }),
+    rm('unknown order key', { order_by: 'creation_timestamp' }),
+    rm('bad direction', { order_by: 'name UP' }),
+    rm('duplicate order key', { order_by: ['name', 'name DESC'] }),
+    rm('max_results over the cap', { max_results: '1001' }),
+    rm('max_results 0', { max_results: '0' }),
+    rm('max_results not a number', { max_results: 'ten' }),
+    rm('bad page token', { page_token: 'garbage!' }),
+    ...models.map((name) => get(`registered-models/get: ${name}`, `${API}/registered-models/get`, { name })),
+    get('registered-models/get: ajax', `${AJAX}/registered-models/get`, { name: R.aliases.name }),
+    get('registered-models/get: unknown', `${API}/registered-models/get`, { name: 'no-such-model' }),
+    get('registered-models/get: missing name', `${API}/registered-models/get`),
+    get('registered-models/get: bad name', `${API}/registered-models/get`, { name: 'a/b' }),
+    latest('every stage', { name: R.stages.name }),
+    latest('one stage, any case', { name: R.stages.name, stages: ['production', 'None'] }),
+    latest('stage without versions', { name: R.aliases.name, stages: 'Staging' }),
+    latest('a model without versions', { name: R.empty.name }),
+    latest('unknown stage', { name: R.stages.name, stages: 'Live' }),
+    latest('unknown model', { name: 'no-such-model' }),
+    post('registered-models/get-latest-versions: POST', `${API}/registered-models/get-latest-versions`, {
+      name: R.stages.name,
+      stages: ['Staging'],
+    }),
+    alias('champion', R.aliases.name, 'champion'),
+    alias('challenger', R.aliases.name, 'challenger'),
+    alias('champion of a LoggedModel version', R.loggedModels.name, 'champion'),
+    alias('latest', R.stages.name, 'LATEST'),
+    alias('latest of a model without versions', R.empty.name, 'latest'),
+    alias('unknown alias', R.aliases.name, 'nope'),
+    alias('unknown model', 'no-such-model', 'champion'),
+    alias('bad alias name', R.aliases.name, 'a b'),
+    get('registered-models/alias: missing alias', `${API}/registered-models/alias`, { name: R.aliases.name }),
+    mv('default order'),
+    get('model-versions/search: ajax prefix', `${AJAX}/model-versions/search`),
+    mv('pages of 2', { max_results: '2' }, true),
+    mv('one model', { filter: `name = '${R.stages.name}'` }),
+    mv('several models', { filter: `name IN ('${R.stages.name}', '${R.loggedModels.name}')` }),
+    mv('runs of the runs table (run_id IN)', {
+      filter: `run_id IN ('${[...R.stages.runs, ...R.aliases.runs, 'mnist-cnn-4'].map(run).join("','")}')`,
+      max_results: '10000',
+    }),
+    mv('run_id =', { filter: `run_id = '${run(R.stages.runs[0])}'` }),
+    mv('a run without versions', { filter: `run_id = '${run('mnist-cnn-4')}'` }),
+    mv('LoggedModel sources', { filter: "source_path LIKE 'models:/%'" }),
+    mv('version_number', { filter: 'version_number >= 2' }),
+    mv('quoted version_number', { filter: "version_number = '1'" }),
+    mv('tag with a space in its key', { filter: "tags.`validation status` = 'approved'" }),
+    mv('tag and name', { filter: `tags.framework = 'pytorch' AND name ILIKE 'MNIST%'` }),
+    mv('version ASC', { order_by: 'version_number ASC' }),
+    mv('created, newest first', { order_by: 'creation_timestamp DESC' }),
+    mv('name DESC, then version ASC', { order_by: ['name DESC', 'version_number'] }),
+    mv('unknown order key', { order_by: 'run_id' }),
+    mv('duplicate order key', { order_by: ['name', 'name DESC'] }),
+    mv('unknown attribute', { filter: "stage = 'Production'" }),
+    mv('float version', { filter: 'version_number = 1.5' }),
+    mv('max_results 0', { max_results: '0' }),
+    mv('max_results over the cap', { max_results: '200001' }),
+    mv('bad page token', { page_token: 'garbage!' }),
+    version('from a run, archived', R.stages.name, '1'),
+    version('no description', R.stages.name, '2'),
+    version('with an alias', R.aliases.name, '2'),
+    version('from a LoggedModel', R.loggedModels.name, '1'),
+    version('from a LoggedModel, with an alias', R.loggedModels.name, '2'),
+    version('unknown version', R.stages.name, '9'),
+    version('version 0', R.stages.name, '0'),
+    version('version not a number', R.stages.name, 'two'),
+    version('unknown model', 'no-such-model', '1'),
+    get('model-versions/get: missing version', `${API}/model-versions/get`, { name: R.stages.name }),
+    get('model-versions/get: ajax', `${AJAX}/model-versions/get`, { name: R.aliases.name, version: '1' }),
+    ...[
+      [R.stages.name, '3'],
+      [R.loggedModels.name, '2'],
+      [R.stages.name, '9'],
+      ['', '1'],
+      [R.stages.name, ''],
+    ].map(([name = '', number = '']) =>
+      get(
+        `model-versions/get-download-uri: ${name || '(no name)'} ${number || '(no version)'}`,
+        `${API}/model-versions/get-download-uri`,
+        {
+          ...(name === '' ? {} : { name }),
+          ...(number === '' ? {} : { version: number }),
+        },
+      ),
+    ),
+    get(
+      'logged-models/get: a registered LoggedModel',
+      `${API}/logged-models/{{model:${LOGGED_MODELS.classifier}}}`,
+    ),
+    ...R.stages.runs.map((name) =>
+      get(`artifacts/list: the model of ${name}`, `${API}/artifacts/list`, {
+        run_id: run(name),
+        path: 'model',
+      }),
+    ),
+  ]
+}
+
 export const readCases: ContractCase[] = [
   ...serverCases,
   ...experimentCases,
@@ -836,6 +986,8 @@ export const readCases: ContractCase[] = [
 
 const WRITE_EXPERIMENT = 'contract-writes'
 const WRITE_RUN = 'contract-write-run'
+const WRITE_MODEL = 'contract-write-model'
+const WRITE_MODEL_RENAMED = 'contract-write-model-renamed'
 
 function write(name: string, path: string, body: unknown, learn?: ContractCase['learn']): ContractCase {
   return { name, request: { method: 'POST', path, body }, learn }
@@ -996,4 +1148,267 @@ export const writeCases: ContractCase[] = [
   write('experiments/restore: not deleted', `${API}/experiments/restore`, {
     experiment_id: exp(WRITE_EXPERIMENT),
   }),
+  // Last: the registry's writes.
+  ...registryWriteCases(),
 ]
+
+function send(name: string, method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): ContractCase {
+  return { name, request: { method, path, body } }
+}
+
+/**
+ * Registry and LoggedModel writes, after every other write: a model of their own, its versions from
+ * a run and from a LoggedModel (which then lists the version in its `mlflow.modelVersions` tag),
+ * tags, descriptions, stages, aliases, deletes and a rename, each read back.
+ */
+function registryWriteCases(): ContractCase[] {
+  const M = WRITE_MODEL
+  const source = `runs:/${run('mnist-cnn-1')}/model`
+  const failed = `{{model:${LOGGED_MODELS.failed}}}`
+  const rm = (path: string) => `${API}/registered-models/${path}`
+  const mv = (path: string) => `${API}/model-versions/${path}`
+  const getModel = (name: string, model = M) =>
+    get(`registered-models/get: ${name}`, rm('get'), { name: model })
+  const getVersion = (name: string, version: string, model = M) =>
+    get(`model-versions/get: ${name}`, mv('get'), { name: model, version })
+  const versions = (name: string, model = M) =>
+    get(`model-versions/search: ${name}`, mv('search'), {
+      filter: `name = '${model}'`,
+      order_by: 'version_number',
+    })
+  return [
+    send('registered-models/create', 'POST', rm('create'), {
+      name: M,
+      description: '# Written\n\nby the contract test',
+      tags: [
+        { key: 'b', value: '1' },
+        { key: 'a', value: '2' },
+      ],
+    }),
+    send('registered-models/create: duplicate name', 'POST', rm('create'), { name: M }),
+    send('registered-models/create: no name', 'POST', rm('create'), {}),
+    send('registered-models/create: blank name', 'POST', rm('create'), { name: ' ' }),
+    send('registered-models/create: a slash in the name', 'POST', rm('create'), { name: 'a/b' }),
+    send('registered-models/create: bad tag key', 'POST', rm('create'), {
+      name: 'contract-bad-tag',
+      tags: [{ key: 'a=b', value: '1' }],
+    }),
+    getModel('created'),
+    send('registered-models/set-tag', 'POST', rm('set-tag'), { name: M, key: 'c', value: '3' }),
+    send('registered-models/set-tag: overwrite keeps the place', 'POST', rm('set-tag'), {
+      name: M,
+      key: 'b',
+      value: 'new',
+    }),
+    send('registered-models/set-tag: no value', 'POST', rm('set-tag'), { name: M, key: 'empty' }),
+    send('registered-models/set-tag: bad key', 'POST', rm('set-tag'), { name: M, key: 'a/../b', value: 'v' }),
+    send('registered-models/set-tag: unknown model', 'POST', rm('set-tag'), {
+      name: 'no-such-model',
+      key: 'a',
+      value: 'b',
+    }),
+    send('registered-models/delete-tag', 'DELETE', rm('delete-tag'), { name: M, key: 'a' }),
+    send('registered-models/delete-tag: missing tag', 'DELETE', rm('delete-tag'), { name: M, key: 'zzz' }),
+    send('registered-models/update: description', 'PATCH', rm('update'), {
+      name: M,
+      description: 'Edited **description**',
+    }),
+    send('registered-models/update: unknown model', 'PATCH', rm('update'), { name: 'no-such-model' }),
+    getModel('after tag and description edits'),
+    send('model-versions/create: from a run', 'POST', mv('create'), {
+      name: M,
+      source,
+      run_id: run('mnist-cnn-1'),
+      description: 'From a run',
+      tags: [
+        { key: 'z', value: '1' },
+        { key: 'y', value: '2' },
+      ],
+    }),
+    send('model-versions/create: from a LoggedModel', 'POST', mv('create'), {
+      name: M,
+      source: `models:/${failed}`,
+      model_id: failed,
+    }),
+    get('logged-models/get: now lists the version', `${API}/logged-models/${failed}`),
+    send('model-versions/create: from another version', 'POST', mv('create'), {
+      name: M,
+      source: `models:/${M}/1`,
+    }),
+    send('model-versions/create: run_id of another run', 'POST', mv('create'), {
+      name: M,
+      source,
+      run_id: run('mnist-cnn-2'),
+    }),
+    send('model-versions/create: runs:/ without run_id', 'POST', mv('create'), { name: M, source }),
+    send('model-versions/create: models:/ without model_id', 'POST', mv('create'), {
+      name: M,
+      source: `models:/${failed}`,
+    }),
+    send('model-versions/create: unknown LoggedModel', 'POST', mv('create'), {
+      name: M,
+      source: 'models:/m-0123456789abcdef0123456789abcdef',
+      model_id: 'm-0123456789abcdef0123456789abcdef',
+    }),
+    send('model-versions/create: a relative path', 'POST', mv('create'), {
+      name: M,
+      source: `runs:/${run('mnist-cnn-1')}/../model`,
+      run_id: run('mnist-cnn-1'),
+    }),
+    send('model-versions/create: a local path', 'POST', mv('create'), {
+      name: M,
+      source: '/tmp/model',
+      run_id: run('mnist-cnn-1'),
+    }),
+    send('model-versions/create: an object store, no run', 'POST', mv('create'), {
+      name: M,
+      source: 's3://bucket/models/m',
+    }),
+    send('model-versions/create: no source', 'POST', mv('create'), { name: M }),
+    send('model-versions/create: unknown registered model', 'POST', mv('create'), {
+      name: 'no-such-model',
+      source,
+      run_id: run('mnist-cnn-1'),
+    }),
+    versions('after creating versions'),
+    getVersion('from a LoggedModel', '2'),
+    get('model-versions/get-download-uri: from a LoggedModel', mv('get-download-uri'), {
+      name: M,
+      version: '2',
+    }),
+    get('model-versions/get-download-uri: from a version', mv('get-download-uri'), { name: M, version: '3' }),
+    send('model-versions/update: description', 'PATCH', mv('update'), {
+      name: M,
+      version: '1',
+      description: 'Edited',
+    }),
+    send('model-versions/update: without a description', 'PATCH', mv('update'), { name: M, version: '2' }),
+    send('model-versions/update: unknown version', 'PATCH', mv('update'), { name: M, version: '99' }),
+    send('model-versions/set-tag', 'POST', mv('set-tag'), { name: M, version: '2', key: 'q', value: '1' }),
+    send('model-versions/set-tag: bad version', 'POST', mv('set-tag'), { name: M, version: 'x', key: 'q' }),
+    send('model-versions/set-tag: unknown version', 'POST', mv('set-tag'), {
+      name: M,
+      version: '99',
+      key: 'q',
+      value: '1',
+    }),
+    send('model-versions/delete-tag', 'DELETE', mv('delete-tag'), { name: M, version: '1', key: 'z' }),
+    send('model-versions/delete-tag: missing tag', 'DELETE', mv('delete-tag'), {
+      name: M,
+      version: '1',
+      key: 'zzz',
+    }),
+    send('model-versions/transition-stage: Staging', 'POST', mv('transition-stage'), {
+      name: M,
+      version: '1',
+      stage: 'Staging',
+    }),
+    send('model-versions/transition-stage: archiving the others', 'POST', mv('transition-stage'), {
+      name: M,
+      version: '2',
+      stage: 'staging',
+      archive_existing_versions: true,
+    }),
+    send('model-versions/transition-stage: unknown stage', 'POST', mv('transition-stage'), {
+      name: M,
+      version: '2',
+      stage: 'Live',
+    }),
+    send('model-versions/transition-stage: archiving into Archived', 'POST', mv('transition-stage'), {
+      name: M,
+      version: '2',
+      stage: 'Archived',
+      archive_existing_versions: true,
+    }),
+    send('model-versions/transition-stage: no stage', 'POST', mv('transition-stage'), {
+      name: M,
+      version: '2',
+    }),
+    send('registered-models/alias: set', 'POST', rm('alias'), { name: M, alias: 'champion', version: '2' }),
+    send('registered-models/alias: another', 'POST', rm('alias'), { name: M, alias: 'Beta', version: '2' }),
+    send('registered-models/alias: move', 'POST', rm('alias'), { name: M, alias: 'champion', version: '1' }),
+    send('registered-models/alias: a version name', 'POST', rm('alias'), {
+      name: M,
+      alias: 'v1',
+      version: '1',
+    }),
+    send('registered-models/alias: latest', 'POST', rm('alias'), { name: M, alias: 'Latest', version: '1' }),
+    send('registered-models/alias: a space', 'POST', rm('alias'), { name: M, alias: 'a b', version: '1' }),
+    send('registered-models/alias: unknown version', 'POST', rm('alias'), {
+      name: M,
+      alias: 'ok',
+      version: '99',
+    }),
+    send('registered-models/alias: version not a number', 'POST', rm('alias'), {
+      name: M,
+      alias: 'ok',
+      version: 'x',
+    }),
+    get('registered-models/alias: after setting', rm('alias'), { name: M, alias: 'champion' }),
+    get('registered-models/get-latest-versions: after writes', rm('get-latest-versions'), { name: M }),
+    getModel('with stages and aliases'),
+    send('registered-models/alias: delete', 'DELETE', rm('alias'), { name: M, alias: 'Beta' }),
+    send('registered-models/alias: delete a missing alias', 'DELETE', rm('alias'), {
+      name: M,
+      alias: 'nope',
+    }),
+    send('registered-models/alias: delete on an unknown model', 'DELETE', rm('alias'), {
+      name: 'no-such-model',
+      alias: 'x',
+    }),
+    get('registered-models/alias: deleted', rm('alias'), { name: M, alias: 'Beta' }),
+    send('model-versions/delete', 'DELETE', mv('delete'), { name: M, version: '1' }),
+    send('model-versions/delete: again', 'DELETE', mv('delete'), { name: M, version: '1' }),
+    getVersion('deleted', '1'),
+    getModel('after deleting a version (its alias goes too)'),
+    send('model-versions/create: numbers are not reused', 'POST', mv('create'), {
+      name: M,
+      source,
+      run_id: run('mnist-cnn-1'),
+    }),
+    versions('after deleting one'),
+    send('registered-models/rename: onto another model', 'POST', rm('rename'), {
+      name: M,
+      new_name: CONTRACT_REGISTRY.stages.name,
+    }),
+    send('registered-models/rename: no new name', 'POST', rm('rename'), { name: M }),
+    send('registered-models/rename: unknown model', 'POST', rm('rename'), {
+      name: 'no-such-model',
+      new_name: 'x',
+    }),
+    send('registered-models/rename', 'POST', rm('rename'), { name: M, new_name: WRITE_MODEL_RENAMED }),
+    getModel('old name after the rename'),
+    getVersion('under the new name', '2', WRITE_MODEL_RENAMED),
+    get('registered-models/search: after writes', rm('search'), { filter: "name LIKE 'contract-%'" }),
+    send('logged-models/tags: set', 'PATCH', `${API}/logged-models/${failed}/tags`, {
+      tags: [{ key: 'b', value: '1' }, { key: 'a', value: '2' }, { key: 'no value' }],
+    }),
+    send(
+      'logged-models/tags: unknown model',
+      'PATCH',
+      `${API}/logged-models/m-0123456789abcdef0123456789abcdef/tags`,
+      {
+        tags: [{ key: 'a', value: '1' }],
+      },
+    ),
+    send('logged-models/tags: delete', 'DELETE', `${API}/logged-models/${failed}/tags/b`),
+    send('logged-models/tags: delete a missing tag', 'DELETE', `${API}/logged-models/${failed}/tags/zzz`),
+    get('logged-models/get: after tag edits', `${API}/logged-models/${failed}`),
+    send('logged-models: delete', 'DELETE', `${API}/logged-models/${failed}`),
+    send('logged-models: delete again', 'DELETE', `${API}/logged-models/${failed}`),
+    send(
+      'logged-models: delete an unknown model',
+      'DELETE',
+      `${API}/logged-models/m-0123456789abcdef0123456789abcdef`,
+    ),
+    get('logged-models/get: deleted', `${API}/logged-models/${failed}`),
+    get('logged-models/get: deleted, allow_deleted', `${API}/logged-models/${failed}`, {
+      allow_deleted: 'true',
+    }),
+    send('registered-models/delete', 'DELETE', rm('delete'), { name: WRITE_MODEL_RENAMED }),
+    send('registered-models/delete: again', 'DELETE', rm('delete'), { name: WRITE_MODEL_RENAMED }),
+    get('model-versions/search: of a deleted model', mv('search'), {
+      filter: `name = '${WRITE_MODEL_RENAMED}'`,
+    }),
+  ]
+}
