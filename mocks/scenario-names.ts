@@ -10,6 +10,7 @@ export const SCENARIO_NAMES = [
   'huge',
   'runs-20k',
   'charts-bench',
+  'sweep-5k',
   'server-error',
   'slow',
   'unreachable',
@@ -25,6 +26,7 @@ export const SCENARIO_DESCRIPTIONS: Readonly<Record<ScenarioName, string>> = {
     'the demo world plus sweep-20k: 20,000 runs with 50 params, 30 metrics and 20 tags each, nested runs, datasets',
   'charts-bench':
     'the demo world plus charts-bench: 10 runs × 100,000 steps of one metric and 10 runs × 30 metrics × 10,000 steps',
+  'sweep-5k': 'the demo world plus sweep-5k: 5,000 runs of a 5-param sweep, for the chart view at scale',
   'server-error': 'every MLflow API call fails with 500 INTERNAL_ERROR',
   slow: 'the demo world, answering every API call after 1.5 s',
   unreachable: 'every request fails at the network level, as when the tracking server is down',

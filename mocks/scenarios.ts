@@ -14,6 +14,7 @@ import {
   type StoreRun,
 } from './store/store'
 import { chartsBenchSource } from './world/charts-bench-world'
+import { sweep5kSource } from './world/contract-sweep'
 import { contractWorld } from './world/contract-world'
 import { DEMO_EXPERIMENTS, demoSources } from './world/demo-world'
 import { hugeArtifactsSource } from './world/huge-artifacts'
@@ -56,6 +57,8 @@ function sourcesFor(name: ScenarioName): ExperimentSource[] {
       return [...demoSources(), sweep20kSource()]
     case 'charts-bench':
       return [...demoSources(), chartsBenchSource()]
+    case 'sweep-5k':
+      return [...demoSources(), sweep5kSource()]
     default:
       return demoSources()
   }

@@ -311,7 +311,7 @@ describe('parseRunboardOptions: invalid input gets one clear line', () => {
     {
       argv: ['--demo', '--mock-scenario', 'nope'],
       message:
-        '--mock-scenario must be one of demo, contract, empty, huge, runs-20k, charts-bench, server-error, slow, unreachable; not "nope"',
+        '--mock-scenario must be one of demo, contract, empty, huge, runs-20k, charts-bench, sweep-5k, server-error, slow, unreachable; not "nope"',
     },
     {
       argv: ['--tracking-uri', 'databricks'],

@@ -9,6 +9,7 @@ import {
   LOGGED_MODELS,
   contractWorld,
 } from './contract-world'
+import { IMPORTANCE_SWEEP } from './contract-sweep'
 import type { WorldRun } from './types'
 
 function worldRun(name: string): WorldRun {
@@ -34,9 +35,19 @@ function text(path: string): string {
 const P = ARTIFACT_ZOO.paths
 
 describe('the artifact zoo of the contract world', () => {
-  it('is the last experiment, so that the experiments before it keep their ids', () => {
-    expect(contractWorld.experiments.at(-1)?.name).toBe(CONTRACT_EXPERIMENTS.artifacts)
-    expect(contractWorld.runs.slice(-5).map((run) => run.name)).toEqual([
+  it('comes after the older experiments, so that their ids stay; only the importance sweep follows it', () => {
+    const names = contractWorld.experiments.map((experiment) => experiment.name)
+    expect(names.slice(names.indexOf(CONTRACT_EXPERIMENTS.artifacts) + 1)).toEqual([
+      IMPORTANCE_SWEEP.experiment,
+    ])
+    const firstSweepRun = contractWorld.runs.findIndex(
+      (run) => run.experiment === IMPORTANCE_SWEEP.experiment,
+    )
+    expect(
+      contractWorld.runs.slice(firstSweepRun).every((run) => run.experiment === IMPORTANCE_SWEEP.experiment),
+    ).toBe(true)
+    const runNames = contractWorld.runs.map((run) => run.name)
+    expect(runNames.slice(firstSweepRun - 5, firstSweepRun)).toEqual([
       ARTIFACT_ZOO.runName,
       ARTIFACT_ZOO.manyRunName,
       ARTIFACT_COMPARE.runB,

@@ -15,6 +15,8 @@ import {
   ARTIFACT_ZOO_C_FILES,
   ARTIFACT_ZOO_FILES,
 } from './artifacts'
+import { CONTRACT_REGISTERED_MODELS, withRegisteredModelFiles } from './contract-registry'
+import { importanceSweepExperiment, importanceSweepRuns } from './contract-sweep'
 import { curvePoints, type CurveSpec } from './curves'
 import { CONTRACT_LOGGED_MODELS, LOGGED_MODELS } from './logged-models'
 import { createRandom, pick } from './random'
@@ -726,9 +728,16 @@ function buildContractWorld(): World {
     ...buildCurves(makeRun),
     ...buildArtifactZoo(makeRun),
   ]
-  return { experiments, runs, loggedModels: CONTRACT_LOGGED_MODELS }
+  return {
+    // The importance sweep last, so the experiments before it keep their ids on a fresh server.
+    experiments: [...experiments, importanceSweepExperiment],
+    runs: [...runs.map(withRegisteredModelFiles), ...importanceSweepRuns],
+    loggedModels: CONTRACT_LOGGED_MODELS,
+    registeredModels: CONTRACT_REGISTERED_MODELS,
+  }
 }
 
 export const contractWorld: World = buildContractWorld()
 export { ARTIFACT_COMPARE, ARTIFACT_ZOO } from './artifacts'
 export { LOGGED_MODELS } from './logged-models'
+export { CONTRACT_REGISTRY } from './contract-registry'
