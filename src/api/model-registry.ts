@@ -5,6 +5,7 @@ import type { ModelVersion, ModelVersionStatus, RegisteredModel } from '@/domain
 import { mlflowClientOf } from './client-binding'
 import {
   array,
+  emptyResponse,
   int64,
   keyValueRecord,
   object,
@@ -155,10 +156,19 @@ export function getModelVersion(
 
 /**
  * Keys: `['registry']` ⊃ `['registry', 'models', 'search', params]`, `['registry', 'models', 'get', name]`,
- * `['registry', 'versions', 'search', params]`, `['registry', 'versions', 'get', name, version]`.
+ * `['registry', 'versions', 'search', params]`, `['registry', 'versions', 'get', name, version]`,
+ * `['registry', 'versions', 'alias', name, alias]`, `['registry', 'versions', 'download-uri', name, version]`.
+ * After a write, invalidate `modelQueries.all()` (or a narrower prefix: `models()`, `model(name)`,
+ * `versions()`); a rename or delete changes every list, so invalidate `all()` then.
  */
 export const modelQueries = {
   all: () => ['registry'],
+  /** Every registered-model query (searches and gets). */
+  models: () => ['registry', 'models'],
+  /** Every registered-model search (the `/models` list). */
+  searches: () => ['registry', 'models', 'search'],
+  /** Every version query (searches, gets, alias look-ups). */
+  versions: () => ['registry', 'versions'],
   search: (params: RegistrySearchParams) => {
     const normalized = normalizeSearch(params, MAX_REGISTERED_MODEL_PAGE_SIZE)
     return queryOptions({
@@ -183,4 +193,234 @@ export const modelQueries = {
       queryKey: ['registry', 'versions', 'get', name, version],
       queryFn: ({ client, signal }) => getModelVersion(mlflowClientOf(client), { name, version }, signal),
     }),
+  byAlias: ({ name, alias }: { name: string; alias: string }) =>
+    queryOptions({
+      queryKey: ['registry', 'versions', 'alias', name, alias],
+      queryFn: ({ client, signal }) =>
+        getModelVersionByAlias(mlflowClientOf(client), { name, alias }, signal),
+    }),
+  downloadUri: ({ name, version }: { name: string; version: string }) =>
+    queryOptions({
+      queryKey: ['registry', 'versions', 'download-uri', name, version],
+      queryFn: ({ client, signal }) =>
+        getModelVersionDownloadUri(mlflowClientOf(client), { name, version }, signal),
+    }),
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writes. Routes and methods as MLflow 3.17 serves them (`model_registry.proto`): POST for creates,
+// tags, alias set, rename and stage transitions; PATCH for description updates; DELETE (JSON body, as
+// every non-GET request: the server reads only the body) for deletes. Errors are `ApiError`s:
+// a missing model or version is 404 `RESOURCE_DOES_NOT_EXIST`, a taken name 400
+// `RESOURCE_ALREADY_EXISTS`, a bad alias or stage 400 `INVALID_PARAMETER_VALUE`.
+// ---------------------------------------------------------------------------------------------------
+
+const registeredModelResponse = object((field) => field('registered_model', registeredModelDecoder))
+const modelVersionResponse = object((field) => field('model_version', modelVersionDecoder))
+
+function tagList(tags: Readonly<Record<string, string>> | undefined) {
+  return tags === undefined ? undefined : Object.entries(tags).map(([key, value]) => ({ key, value }))
+}
+
+export interface CreateRegisteredModelParams {
+  name: string
+  description?: string
+  tags?: Readonly<Record<string, string>>
+}
+
+/** A taken name is 400 `RESOURCE_ALREADY_EXISTS`. */
+export function createRegisteredModel(
+  client: MlflowClient,
+  params: CreateRegisteredModelParams,
+  signal?: AbortSignal,
+): Promise<RegisteredModel> {
+  const body = { name: params.name, description: params.description, tags: tagList(params.tags) }
+  return client.post(`${MLFLOW_API}/registered-models/create`, body, registeredModelResponse, signal)
+}
+
+/** Sets the Markdown description (`''` clears it). */
+export function updateRegisteredModel(
+  client: MlflowClient,
+  params: { name: string; description: string },
+  signal?: AbortSignal,
+): Promise<RegisteredModel> {
+  const body = { name: params.name, description: params.description }
+  return client.patch(`${MLFLOW_API}/registered-models/update`, body, registeredModelResponse, signal)
+}
+
+/** Renames the model and its versions (aliases and tags follow). A taken name is 400. */
+export function renameRegisteredModel(
+  client: MlflowClient,
+  params: { name: string; newName: string },
+  signal?: AbortSignal,
+): Promise<RegisteredModel> {
+  const body = { name: params.name, new_name: params.newName }
+  return client.post(`${MLFLOW_API}/registered-models/rename`, body, registeredModelResponse, signal)
+}
+
+/** Hard delete of the model with all its versions, aliases and tags; there is no restore. */
+export function deleteRegisteredModel(
+  client: MlflowClient,
+  name: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  return client.delete(`${MLFLOW_API}/registered-models/delete`, { name }, emptyResponse, signal)
+}
+
+/** Upsert. */
+export function setRegisteredModelTag(
+  client: MlflowClient,
+  params: { name: string; key: string; value: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { name: params.name, key: params.key, value: params.value }
+  return client.post(`${MLFLOW_API}/registered-models/set-tag`, body, emptyResponse, signal)
+}
+
+export function deleteRegisteredModelTag(
+  client: MlflowClient,
+  params: { name: string; key: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { name: params.name, key: params.key }
+  return client.delete(`${MLFLOW_API}/registered-models/delete-tag`, body, emptyResponse, signal)
+}
+
+/** Points the alias at the version, moving it if another version had it. */
+export function setModelAlias(
+  client: MlflowClient,
+  params: { name: string; alias: string; version: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { name: params.name, alias: params.alias, version: params.version }
+  return client.post(`${MLFLOW_API}/registered-models/alias`, body, emptyResponse, signal)
+}
+
+export function deleteModelAlias(
+  client: MlflowClient,
+  params: { name: string; alias: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { name: params.name, alias: params.alias }
+  return client.delete(`${MLFLOW_API}/registered-models/alias`, body, emptyResponse, signal)
+}
+
+/** The version the alias points at, with its `aliases`. An unknown alias is 400 `INVALID_PARAMETER_VALUE`. */
+export function getModelVersionByAlias(
+  client: MlflowClient,
+  params: { name: string; alias: string },
+  signal?: AbortSignal,
+): Promise<ModelVersion> {
+  return client.get(
+    `${MLFLOW_API}/registered-models/alias`,
+    { name: params.name, alias: params.alias },
+    modelVersionResponse,
+    signal,
+  )
+}
+
+export interface CreateModelVersionParams {
+  /** The registered model; it must exist (create it first). */
+  name: string
+  /** E.g. `models:/m-<id>` for a LoggedModel, or `runs:/<run id>/model`. */
+  source: string
+  runId?: string
+  /** The LoggedModel (MLflow 3). */
+  modelId?: string
+  description?: string
+  tags?: Readonly<Record<string, string>>
+}
+
+export function createModelVersion(
+  client: MlflowClient,
+  params: CreateModelVersionParams,
+  signal?: AbortSignal,
+): Promise<ModelVersion> {
+  const body = {
+    name: params.name,
+    source: params.source,
+    run_id: params.runId,
+    model_id: params.modelId,
+    description: params.description,
+    tags: tagList(params.tags),
+  }
+  return client.post(`${MLFLOW_API}/model-versions/create`, body, modelVersionResponse, signal)
+}
+
+/** Sets the version's Markdown description (`''` clears it). */
+export function updateModelVersion(
+  client: MlflowClient,
+  params: { name: string; version: string; description: string },
+  signal?: AbortSignal,
+): Promise<ModelVersion> {
+  const body = { name: params.name, version: params.version, description: params.description }
+  return client.patch(`${MLFLOW_API}/model-versions/update`, body, modelVersionResponse, signal)
+}
+
+/** Hard delete; the version's aliases go with it. */
+export function deleteModelVersion(
+  client: MlflowClient,
+  params: { name: string; version: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { name: params.name, version: params.version }
+  return client.delete(`${MLFLOW_API}/model-versions/delete`, body, emptyResponse, signal)
+}
+
+export function setModelVersionTag(
+  client: MlflowClient,
+  params: { name: string; version: string; key: string; value: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { name: params.name, version: params.version, key: params.key, value: params.value }
+  return client.post(`${MLFLOW_API}/model-versions/set-tag`, body, emptyResponse, signal)
+}
+
+export function deleteModelVersionTag(
+  client: MlflowClient,
+  params: { name: string; version: string; key: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const body = { name: params.name, version: params.version, key: params.key }
+  return client.delete(`${MLFLOW_API}/model-versions/delete-tag`, body, emptyResponse, signal)
+}
+
+export type ModelVersionStage = 'None' | 'Staging' | 'Production' | 'Archived'
+
+export interface TransitionModelVersionStageParams {
+  name: string
+  version: string
+  /** Deprecated in MLflow's UI (aliases replace stages) but still served. Case-insensitive on the server. */
+  stage: ModelVersionStage
+  /** Move the other versions in `stage` to `Archived` (only for Staging and Production). */
+  archiveExistingVersions: boolean
+}
+
+export function transitionModelVersionStage(
+  client: MlflowClient,
+  params: TransitionModelVersionStageParams,
+  signal?: AbortSignal,
+): Promise<ModelVersion> {
+  const body = {
+    name: params.name,
+    version: params.version,
+    stage: params.stage,
+    archive_existing_versions: params.archiveExistingVersions,
+  }
+  return client.post(`${MLFLOW_API}/model-versions/transition-stage`, body, modelVersionResponse, signal)
+}
+
+/** Where the version's files are, e.g. `mlflow-artifacts:/1/models/m-…/artifacts`. */
+export function getModelVersionDownloadUri(
+  client: MlflowClient,
+  params: { name: string; version: string },
+  signal?: AbortSignal,
+): Promise<string> {
+  const response = object((field) => field('artifact_uri', string))
+  return client.get(
+    `${MLFLOW_API}/model-versions/get-download-uri`,
+    { name: params.name, version: params.version },
+    response,
+    signal,
+  )
 }
