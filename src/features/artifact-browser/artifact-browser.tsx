@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { joinArtifactPath } from '@/domain/artifacts/artifact-path'
 import type { ArtifactSource } from '@/domain/artifacts/artifact-source'
 import { ArtifactBreadcrumbs } from './artifact-breadcrumbs'
 import { ArtifactDetails } from './artifact-details'
@@ -6,6 +7,7 @@ import { ArtifactFramesContext } from './artifact-frames'
 import { ArtifactSourcePicker, type ArtifactSourceOption } from './artifact-source-picker'
 import { ArtifactTree } from './artifact-tree'
 import { DirectoryPanel } from './directory-panel'
+import { pathUnderRoot } from './tree-rows'
 import './artifact-tree.css'
 
 export interface ArtifactBrowserProps {
@@ -25,6 +27,13 @@ export interface ArtifactBrowserProps {
   rootLabel?: string
   /** The server answers `artifact-frame` (see artifact-frames.ts). */
   interactiveFrames?: boolean
+  /**
+   * Show only this directory of the source (a model logged under a run's `model/`): the tree starts
+   * there, and `path` and the paths given to `onSelect` are relative to it. `''`, the default, is all.
+   */
+  root?: string
+  /** How code loads the model at the root, when it has a better name than its files (`models:/name/3`). */
+  rootModelUri?: string
 }
 
 /** A run's (or a logged model's) artifacts: the tree on the left, the selected file on the right. */
@@ -38,8 +47,16 @@ export function ArtifactBrowser({
   sourceNote,
   rootLabel,
   interactiveFrames = false,
+  root = '',
+  rootModelUri,
 }: ArtifactBrowserProps) {
-  const selected = path === '' ? undefined : path
+  const relative = path ?? ''
+  const selected = relative === '' ? undefined : joinArtifactPath(root, relative)
+  // The tree and the panes work with source-relative paths; the caller hears root-relative ones.
+  const selectInRoot = (next: string, nextIsDir: boolean) => {
+    const inRoot = pathUnderRoot(next, root)
+    if (inRoot !== undefined) onSelect(inRoot, nextIsDir)
+  }
   return (
     <ArtifactFramesContext value={interactiveFrames}>
       <div className="artifact-browser">
@@ -48,14 +65,24 @@ export function ArtifactBrowser({
             <ArtifactSourcePicker options={sources} selected={source} onChange={onSourceChange} />
           )}
           {sourceNote}
-          <ArtifactTree source={source} selectedPath={selected} selectedIsDir={isDir} onSelect={onSelect} />
+          <ArtifactTree
+            source={source}
+            root={root}
+            selectedPath={selected}
+            selectedIsDir={isDir}
+            onSelect={selectInRoot}
+          />
         </div>
         <div className="artifact-browser-main">
-          <ArtifactBreadcrumbs path={path ?? ''} onSelect={onSelect} rootLabel={rootLabel} />
+          <ArtifactBreadcrumbs path={relative} onSelect={onSelect} rootLabel={rootLabel} />
           {selected !== undefined && !isDir ? (
-            <ArtifactDetails source={source} path={selected} onSelect={onSelect} />
+            <ArtifactDetails source={source} path={selected} onSelect={selectInRoot} />
           ) : (
-            <DirectoryPanel source={source} dir={selected ?? ''} />
+            <DirectoryPanel
+              source={source}
+              dir={selected ?? root}
+              modelUri={selected === undefined ? rootModelUri : undefined}
+            />
           )}
         </div>
       </div>

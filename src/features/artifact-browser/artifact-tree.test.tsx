@@ -70,7 +70,7 @@ beforeEach(() => {
   requests = []
 })
 
-function renderTree(initialPath?: string) {
+function renderTree(initialPath?: string, root?: string) {
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000 } },
   })
@@ -81,6 +81,7 @@ function renderTree(initialPath?: string) {
     return (
       <ArtifactTree
         source={runSource('run-1')}
+        root={root}
         selectedPath={selected}
         onSelect={(path, isDir) => {
           onSelect(path, isDir)
@@ -138,6 +139,16 @@ async function loadedRoot() {
 }
 
 describe('ArtifactTree', () => {
+  it('rooted at a directory, lists only that directory, from the top', async () => {
+    serve(WORLD)
+    const { user, onSelect } = renderTree(undefined, 'model')
+    await screen.findByRole('treeitem', { name: 'MLmodel' })
+    expect(names()).toEqual(['conda.yaml', 'MLmodel'])
+    expect(requests).toEqual(['model'])
+    await user.click(item('conda.yaml'))
+    expect(onSelect).toHaveBeenLastCalledWith('model/conda.yaml', false)
+  })
+
   it('lists the root: directories first, sizes and kinds, unsafe paths left out', async () => {
     serve(WORLD)
     renderTree()

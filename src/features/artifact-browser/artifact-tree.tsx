@@ -33,6 +33,8 @@ export interface ArtifactTreeProps {
   /** The selection is a directory: opened from outside the tree (a link, the breadcrumbs), it expands too. */
   selectedIsDir?: boolean
   onSelect: (path: string, isDir: boolean) => void
+  /** The directory the tree starts at (source-relative); `''`, the default, is the source's root. */
+  root?: string
 }
 
 const ROW_HEIGHT = 28
@@ -72,14 +74,20 @@ function withAncestors(
  * kept on the tree and the current row named by aria-activedescendant (rows come and go as they
  * scroll, so they cannot hold focus themselves).
  */
-export function ArtifactTree({ source, selectedPath, selectedIsDir = false, onSelect }: ArtifactTreeProps) {
+export function ArtifactTree({
+  source,
+  selectedPath,
+  selectedIsDir = false,
+  onSelect,
+  root: rootDir = '',
+}: ArtifactTreeProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() =>
     withAncestors(new Set(), selectedPath, selectedIsDir),
   )
   const [filter, setFilter] = useState('')
   const treeRef = useRef<HTMLDivElement>(null)
   const [activePath, setActivePath] = useState(selectedPath)
-  const owner = sourceKey(source)
+  const owner = `${sourceKey(source)}\u0000${rootDir}`
   const [seen, setSeen] = useState({ owner, selectedPath })
   if (seen.owner !== owner || seen.selectedPath !== selectedPath) {
     // Another run starts from scratch; another selection (e.g. a link or breadcrumb) is revealed.
@@ -91,7 +99,7 @@ export function ArtifactTree({ source, selectedPath, selectedIsDir = false, onSe
     setActivePath(selectedPath)
   }
 
-  const openDirs = useMemo(() => openDirectories(expanded), [expanded])
+  const openDirs = useMemo(() => openDirectories(expanded, rootDir), [expanded, rootDir])
   const combine = useCallback(
     (results: UseQueryResult<PreparedListing>[]) =>
       new Map(openDirs.map((dir, index) => [dir, toDirState(results[index])])),
@@ -101,8 +109,8 @@ export function ArtifactTree({ source, selectedPath, selectedIsDir = false, onSe
     queries: openDirs.map((path) => ({ ...artifactQueries.list({ source, path }), select: prepareListing })),
     combine,
   })
-  const rows = useMemo(() => treeRows(dirs, expanded, filter), [dirs, expanded, filter])
-  const root = dirs.get('') ?? { status: 'pending' }
+  const rows = useMemo(() => treeRows(dirs, expanded, filter, rootDir), [dirs, expanded, filter, rootDir])
+  const root = dirs.get(rootDir) ?? { status: 'pending' }
 
   // A selection made in the tree is already shown as the user left it: remember it, so that when it
   // comes back as the prop it is not treated as a selection from outside (which would re-open it).
@@ -151,7 +159,11 @@ export function ArtifactTree({ source, selectedPath, selectedIsDir = false, onSe
       {root.status === 'success' && root.listing.entries.length === 0 && root.listing.droppedCount === 0 && (
         <EmptyState title="No artifacts">
           <p className="muted">
-            {source.kind === 'run' ? 'This run has not logged any files.' : 'This model has no files.'}
+            {rootDir !== ''
+              ? `Nothing is stored under ${rootDir}.`
+              : source.kind === 'run'
+                ? 'This run has not logged any files.'
+                : 'This model has no files.'}
           </p>
         </EmptyState>
       )}

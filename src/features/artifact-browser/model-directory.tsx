@@ -19,6 +19,8 @@ interface ModelDirectoryProps {
   dir: string
   /** The names listed in `dir`, to know which side files exist. */
   names: ReadonlySet<string>
+  /** How code loads the model (`models:/<name>/<version>`); by default, where its files are. */
+  modelUri?: string | undefined
 }
 
 /**
@@ -26,12 +28,13 @@ interface ModelDirectoryProps {
  * snippet), the input example, the pip requirements and the Python environment. Each file is read
  * on its own (at most 64 KiB for the side files), so one missing or failing file leaves the rest.
  */
-export function ModelDirectory({ source, dir, names }: ModelDirectoryProps) {
+export function ModelDirectory({ source, dir, names, modelUri: givenUri }: ModelDirectoryProps) {
   const file = (name: string) => joinArtifactPath(dir, name)
   const modelUri =
-    source.kind === 'logged-model'
+    givenUri ??
+    (source.kind === 'logged-model'
       ? `models:/${source.modelId}`
-      : `runs:/${source.runId}${dir === '' ? '' : `/${dir}`}`
+      : `runs:/${source.runId}${dir === '' ? '' : `/${dir}`}`)
   return (
     <section className="model-directory" aria-label="MLflow model">
       <h2>MLflow model</h2>

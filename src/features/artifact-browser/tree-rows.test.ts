@@ -3,6 +3,7 @@ import type { ArtifactEntry } from '@/domain/artifacts/artifact-entry'
 import {
   ancestorsOf,
   openDirectories,
+  pathUnderRoot,
   prepareListing,
   treeRows,
   type DirState,
@@ -96,5 +97,32 @@ describe('openDirectories', () => {
   it('lists the root and the expanded directories whose ancestors are all expanded', () => {
     expect(openDirectories(new Set(['a', 'a/b', 'c/d', 'a/b/c']))).toEqual(['', 'a', 'a/b', 'a/b/c'])
     expect(ancestorsOf('a/b/c')).toEqual(['a', 'a/b'])
+  })
+
+  it('starts at a root directory, leaving out what is outside it', () => {
+    const expanded = new Set(['models', 'models/clf', 'models/clf/data', 'plots', 'models/reg/x'])
+    expect(openDirectories(expanded, 'models/clf')).toEqual(['models/clf', 'models/clf/data'])
+    expect(openDirectories(new Set(['models/clf/a/b']), 'models/clf')).toEqual(['models/clf'])
+  })
+})
+
+describe('a tree rooted at a directory', () => {
+  it('shows that directory’s entries at depth 0', () => {
+    const dirs = new Map<string, DirState>([
+      ['model', listed(dir('model/data'), file('model/MLmodel'))],
+      ['model/data', listed(file('model/data/weights.bin'))],
+    ])
+    expect(show(treeRows(dirs, new Set(['model', 'model/data']), '', 'model'))).toEqual([
+      'data',
+      '  weights.bin',
+      'MLmodel',
+    ])
+  })
+
+  it('maps paths under the root to paths relative to it', () => {
+    expect(pathUnderRoot('model/MLmodel', 'model')).toBe('MLmodel')
+    expect(pathUnderRoot('model', 'model')).toBe('')
+    expect(pathUnderRoot('model-2/MLmodel', 'model')).toBeUndefined()
+    expect(pathUnderRoot('plots/a.png', '')).toBe('plots/a.png')
   })
 })

@@ -79,12 +79,14 @@ function childrenOf(
 /**
  * The rows to show. `filter` (case-insensitive, on names) keeps matching entries and the
  * directories leading to them, among what is listed so far; while filtering, "No artifacts" rows are
- * left out but loading and error rows stay, so a failure never hides.
+ * left out but loading and error rows stay, so a failure never hides. `root` is the directory the
+ * tree starts at (`''`, the source's root, unless the tree shows one directory of it).
  */
 export function treeRows(
   dirs: ReadonlyMap<string, DirState>,
   expanded: ReadonlySet<string>,
   filter: string,
+  root = '',
 ): TreeRow[] {
   const needle = filter.trim().toLowerCase()
   const filtering = needle !== ''
@@ -140,16 +142,33 @@ export function treeRows(
     return { rows, matched }
   }
 
-  return walk('', 0).rows
+  return walk(root, 0).rows
 }
 
-/** The directories whose listings the tree shows: the root and each expanded one whose ancestors are all expanded. */
-export function openDirectories(expanded: ReadonlySet<string>): string[] {
-  const open = ['']
+/**
+ * The directories whose listings the tree shows: the root and each expanded one below it whose
+ * ancestors below the root are all expanded.
+ */
+export function openDirectories(expanded: ReadonlySet<string>, root = ''): string[] {
+  const open = [root]
   for (const dir of expanded) {
-    if (dir !== '' && ancestorsOf(dir).every((ancestor) => expanded.has(ancestor))) open.push(dir)
+    if (pathUnderRoot(dir, root) === undefined || dir === root) continue
+    if (
+      ancestorsOf(dir)
+        .filter((ancestor) => ancestor !== root && pathUnderRoot(ancestor, root) !== undefined)
+        .every((ancestor) => expanded.has(ancestor))
+    ) {
+      open.push(dir)
+    }
   }
   return open
+}
+
+/** `path` relative to `root` (`''` for the root itself), or undefined when it is not under it. */
+export function pathUnderRoot(path: string, root: string): string | undefined {
+  if (root === '') return path
+  if (path === root) return ''
+  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : undefined
 }
 
 /** Strict ancestors of a path, outermost first: `a/b/c` → `a`, `a/b`. */
