@@ -2,7 +2,13 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { TEST_MLFLOW_API, TEST_MLFLOW_BASE, setupTestHttpServer } from '@/testing/http-test-server'
 import { createMlflowClient } from './http'
-import { getLoggedModel, searchLoggedModels } from './logged-models'
+import {
+  deleteLoggedModel,
+  deleteLoggedModelTag,
+  getLoggedModel,
+  searchLoggedModels,
+  setLoggedModelTags,
+} from './logged-models'
 
 const BASE = TEST_MLFLOW_BASE
 const API = TEST_MLFLOW_API
@@ -110,5 +116,51 @@ describe('logged models', () => {
     })
     expect(page.items.map((model) => model.name)).toEqual(['1,2|50|metrics.accuracy:false:val|val'])
     expect(page.nextPageToken).toBe('next')
+  })
+
+  it('sets tags with PATCH and deletes one with DELETE, the key encoded as one path segment', async () => {
+    const seen: string[] = []
+    server.use(
+      http.patch(`${API}/logged-models/:modelId/tags`, async ({ request, params }) => {
+        seen.push(`PATCH ${String(params.modelId)} ${JSON.stringify(await request.json())}`)
+        return HttpResponse.json({})
+      }),
+      http.delete(`${API}/logged-models/:modelId/tags/:key`, ({ request, params }) => {
+        seen.push(`DELETE ${String(params.modelId)} ${new URL(request.url).pathname.split('/').pop() ?? ''}`)
+        return HttpResponse.json({})
+      }),
+      http.delete(`${API}/logged-models/:modelId`, ({ params }) => {
+        seen.push(`DELETE ${String(params.modelId)}`)
+        return HttpResponse.json({})
+      }),
+    )
+    await setLoggedModelTags(client, { modelId: 'm-1', tags: { stage: 'candidate', 'a b': '' } })
+    await deleteLoggedModelTag(client, { modelId: 'm-1', key: 'a b' })
+    await deleteLoggedModel(client, 'm-1')
+    expect(seen).toEqual([
+      'PATCH m-1 {"tags":[{"key":"stage","value":"candidate"},{"key":"a b","value":""}]}',
+      'DELETE m-1 a%20b',
+      'DELETE m-1',
+    ])
+  })
+
+  it('a refused tag write rejects with the server’s reason', async () => {
+    server.use(
+      http.delete(`${API}/logged-models/:modelId/tags/:key`, () =>
+        HttpResponse.json(
+          {
+            error_code: 'RESOURCE_DOES_NOT_EXIST',
+            message: "No tag with key 'x' found for model with ID 'm-1'.",
+          },
+          { status: 404 },
+        ),
+      ),
+    )
+    const refused = deleteLoggedModelTag(client, { modelId: 'm-1', key: 'x' })
+    await expect(refused).rejects.toThrow("No tag with key 'x' found for model with ID 'm-1'.")
+    await expect(refused).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'RESOURCE_DOES_NOT_EXIST',
+    })
   })
 })

@@ -1,11 +1,12 @@
 /** MLflow 3 LoggedModels: `logged-models/*` endpoints and their query factories. */
 
-import { queryOptions } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import type { LoggedModel, LoggedModelMetric, LoggedModelStatus } from '@/domain/models/registry'
 import { mlflowClientOf } from './client-binding'
 import {
   array,
   decode,
+  emptyResponse,
   int64,
   metricValue,
   object,
@@ -18,7 +19,7 @@ import {
   type Decoder,
 } from './decode'
 import { MLFLOW_API, type MlflowClient } from './http'
-import { pageOf, type Page } from './paging'
+import { FIRST_PAGE, nextPageParam, pageOf, type Page } from './paging'
 
 const LOGGED_MODEL_STATUSES: readonly LoggedModelStatus[] = [
   'LOGGED_MODEL_STATUS_UNSPECIFIED',
@@ -188,6 +189,52 @@ export function getLoggedModel(
   return client.get(`${MLFLOW_API}/logged-models/${encodeURIComponent(modelId)}`, undefined, response, signal)
 }
 
+/** Sets (adds or replaces) tags of a logged model; an unknown id is a 404 ApiError. */
+export function setLoggedModelTags(
+  client: MlflowClient,
+  params: { modelId: string; tags: Readonly<Record<string, string>> },
+  signal?: AbortSignal,
+): Promise<void> {
+  const tags = Object.entries(params.tags).map(([key, value]) => ({ key, value }))
+  return client.patch(
+    `${MLFLOW_API}/logged-models/${encodeURIComponent(params.modelId)}/tags`,
+    { tags },
+    emptyResponse,
+    signal,
+  )
+}
+
+/**
+ * Deletes one tag. The key is a path segment, and the server routes on the decoded path, so a key
+ * holding `/` cannot be deleted (404); a key the model does not have is a 404 RESOURCE_DOES_NOT_EXIST.
+ */
+export function deleteLoggedModelTag(
+  client: MlflowClient,
+  params: { modelId: string; key: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  return client.delete(
+    `${MLFLOW_API}/logged-models/${encodeURIComponent(params.modelId)}/tags/${encodeURIComponent(params.key)}`,
+    {},
+    emptyResponse,
+    signal,
+  )
+}
+
+/** Marks the model deleted: searches leave it out, `get` answers 404 unless asked for deleted ones. */
+export function deleteLoggedModel(
+  client: MlflowClient,
+  modelId: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  return client.delete(
+    `${MLFLOW_API}/logged-models/${encodeURIComponent(modelId)}`,
+    {},
+    emptyResponse,
+    signal,
+  )
+}
+
 /** Keys: `['logged-models']` ⊃ `['logged-models', 'search', params]`, `['logged-models', 'get', modelId]`. */
 export const loggedModelQueries = {
   all: () => ['logged-models'],
@@ -196,6 +243,17 @@ export const loggedModelQueries = {
     return queryOptions({
       queryKey: ['logged-models', 'search', normalized],
       queryFn: ({ client, signal }) => searchLoggedModels(mlflowClientOf(client), normalized, signal),
+    })
+  },
+  /** For `useInfiniteQuery`; flatten with `flattenPages(data.pages, (model) => model.modelId)`. */
+  searchPages: (params: Omit<LoggedModelSearchParams, 'pageToken'>) => {
+    const normalized = normalizeSearch(params)
+    return infiniteQueryOptions({
+      queryKey: ['logged-models', 'search', 'pages', normalized],
+      queryFn: ({ client, signal, pageParam }) =>
+        searchLoggedModels(mlflowClientOf(client), { ...normalized, pageToken: pageParam }, signal),
+      initialPageParam: FIRST_PAGE,
+      getNextPageParam: nextPageParam,
     })
   },
   get: (modelId: string) =>

@@ -24,6 +24,24 @@ export const paths = {
     return encoded === '' ? base : `${base}/${encoded}${isDir ? '/' : ''}`
   },
   directRun: (runId: string) => `/runs/${segment(runId)}`,
+  /**
+   * The Models tab (MLflow 3 logged models) of one experiment or, ids joined by literal commas as in
+   * `experimentsRuns`, of several; `search` is its view state, without `?`.
+   */
+  experimentModels: (experimentIds: string | readonly string[], search = '') =>
+    `/experiments/${(typeof experimentIds === 'string' ? [experimentIds] : experimentIds).map(segment).join(',')}/models${search === '' ? '' : `?${search}`}`,
+  loggedModel: (experimentId: string, modelId: string) =>
+    `/experiments/${segment(experimentId)}/models/${segment(modelId)}`,
+  /** A logged model's page with a file or directory of its artifacts selected, as `runArtifact`. */
+  loggedModelArtifact: (experimentId: string, modelId: string, path: string, isDir: boolean) => {
+    const encoded = path
+      .split('/')
+      .filter((part) => part !== '')
+      .map(segment)
+      .join('/')
+    const base = `/experiments/${segment(experimentId)}/models/${segment(modelId)}/artifacts`
+    return encoded === '' ? base : `${base}/${encoded}${isDir ? '/' : ''}`
+  },
   compare: (runIds: readonly string[]) => `/compare?runs=${runIds.map(segment).join(',')}`,
   models: () => '/models',
   model: (name: string) => `/models/${segment(name)}`,

@@ -1,5 +1,4 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router'
-import { ModelsRoute } from './routes/pending-route'
 import { DirectRunRoute } from './routes/direct-run-route'
 import { ExperimentsRoute } from './routes/experiments-route'
 import { RootLayout } from './routes/root-layout'
@@ -33,15 +32,48 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/run-route')).RunRoute }),
         errorElement: <RouteError />,
       },
+      // An experiment's MLflow 3 logged models, and one of them (its files selected in the path).
+      {
+        path: 'experiments/:experimentId/models',
+        lazy: async () => ({
+          Component: (await import('./routes/experiment-models-route')).ExperimentModelsRoute,
+        }),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'experiments/:experimentId/models/:modelId',
+        lazy: async () => ({ Component: (await import('./routes/logged-model-route')).LoggedModelRoute }),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'experiments/:experimentId/models/:modelId/artifacts/*',
+        lazy: async () => ({ Component: (await import('./routes/logged-model-route')).LoggedModelRoute }),
+        errorElement: <RouteError />,
+      },
       { path: 'runs/:runId', element: <DirectRunRoute />, errorElement: <RouteError /> },
       {
         path: 'compare',
         lazy: async () => ({ Component: (await import('./routes/compare-route')).CompareRoute }),
         errorElement: <RouteError />,
       },
-      { path: 'models', element: <ModelsRoute />, errorElement: <RouteError /> },
-      { path: 'models/:name', element: <ModelsRoute />, errorElement: <RouteError /> },
-      { path: 'models/:name/versions/:version', element: <ModelsRoute />, errorElement: <RouteError /> },
+      // The model registry: registered models, and one of them with its versions.
+      {
+        path: 'models',
+        lazy: async () => ({ Component: (await import('./routes/models-route')).ModelsRoute }),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'models/:name',
+        lazy: async () => ({ Component: (await import('./routes/model-route')).ModelRoute }),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'models/:name/versions/:version',
+        lazy: async () => ({
+          Component: (await import('./routes/model-version-route')).ModelVersionRoute,
+        }),
+        errorElement: <RouteError />,
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -4,6 +4,7 @@ import { experimentQueries } from '@/api/experiments'
 import { runQueries } from '@/api/runs'
 import type { ArtifactsTarget } from '@/features/run-page/run-facts'
 import { RunOverview } from '@/features/run-page/run-overview'
+import { RegisterModelButton } from '@/features/register-model/register-model-button'
 import { parseCompareState, serializeCompareState } from '@/url-state/compare-state'
 import { NotFound } from './route-error'
 import { RunArtifactsTab } from './run-artifacts-tab'
@@ -86,6 +87,19 @@ export function RunRoute() {
           )}
           renderModelVersionLink={(name, version, label) => (
             <Link to={paths.modelVersion(name, version)}>{label}</Link>
+          )}
+          renderLoggedModelLink={(id, modelId, label) => (
+            <Link to={paths.loggedModel(id, modelId)}>{label}</Link>
+          )}
+          renderRegisterAction={(target, suggestedName) => (
+            <RegisterModelButton
+              small
+              target={target}
+              suggestedName={suggestedName}
+              renderVersionLink={(name, version, label) => (
+                <Link to={paths.modelVersion(name, version)}>{label}</Link>
+              )}
+            />
           )}
           renderMetricLink={(key, label) => (
             <Link to={metricChartHref(experimentId, runId, key)} title={`Chart ${key}`}>

@@ -6,6 +6,7 @@ import { loggedModelQueries } from '@/api/logged-models'
 import { modelQueries } from '@/api/model-registry'
 import { loggedModelSource, runSource, type ArtifactSource } from '@/domain/artifacts/artifact-source'
 import { parseMlmodel, pythonVersionOf } from '@/domain/artifacts/mlmodel'
+import type { RegisterTarget } from '@/domain/models/logged-model-register'
 import type { LoggedModel, LoggedModelStatus } from '@/domain/models/registry'
 import type { Run } from '@/domain/runs/run'
 import { runModels, type HistoryModel } from '@/domain/runs/run-models'
@@ -13,7 +14,16 @@ import { ErrorState, Loading } from '@/ui/states'
 import { Time } from '@/ui/time'
 import type { RunLinks } from './run-facts'
 
-type ModelLinks = Pick<RunLinks, 'renderArtifactsLink' | 'renderModelVersionLink'>
+/**
+ * What the route adds to each model: a link to a logged model's own page, and a control that
+ * registers the model as a version (the route mounts the dialog; features do not import each other).
+ */
+export interface RunModelActions {
+  renderLoggedModelLink?: (experimentId: string, modelId: string, label: string) => ReactNode
+  renderRegisterAction?: (target: RegisterTarget, suggestedName: string) => ReactNode
+}
+
+type ModelLinks = Pick<RunLinks, 'renderArtifactsLink' | 'renderModelVersionLink'> & RunModelActions
 
 /** Environment files are small; more than this is not read for the summary. */
 const ENVIRONMENT_BYTES = 16 * 1024
@@ -168,6 +178,8 @@ function LoggedModelCard({
   history,
   renderArtifactsLink,
   renderModelVersionLink,
+  renderLoggedModelLink,
+  renderRegisterAction,
 }: LoggedModelCardProps) {
   const model = query.data
   const name = model?.name ?? history?.artifactPath ?? modelId
@@ -222,12 +234,21 @@ function LoggedModelCard({
   return (
     <li className="run-card" aria-label={`Model ${name}`}>
       <div className="run-card-title">
-        <strong>{name}</strong>
+        <strong>
+          {model !== undefined && renderLoggedModelLink !== undefined
+            ? renderLoggedModelLink(model.experimentId, modelId, name)
+            : name}
+        </strong>
         {model?.status !== undefined && (
           <span className={STATUS_CLASSES[model.status]}>{STATUS_LABELS[model.status]}</span>
         )}
         <span className="mono muted">{modelId}</span>
         {renderArtifactsLink({ model: modelId }, 'Files')}
+        {model !== undefined &&
+          renderRegisterAction?.(
+            { kind: 'logged-model', modelId, sourceRunId: model.sourceRunId },
+            model.name,
+          )}
       </div>
       {body}
       <EnvironmentDetails source={loggedModelSource(modelId)} directory="" label={name} />
@@ -239,6 +260,7 @@ function HistoryModelCard({
   runId,
   entry,
   renderArtifactsLink,
+  renderRegisterAction,
 }: { runId: string; entry: HistoryModel } & ModelLinks) {
   const path = entry.artifactPath ?? ''
   const name = path === '' ? 'model' : path
@@ -248,6 +270,11 @@ function HistoryModelCard({
         <strong className="mono">{name}</strong>
         <span className="badge badge-muted">run artifacts</span>
         {path !== '' && renderArtifactsLink({ path: `${path}/` }, 'Files')}
+        {path !== '' &&
+          renderRegisterAction?.(
+            { kind: 'run-artifact', runId, artifactPath: path },
+            entry.registeredModelName ?? path.split('/').pop() ?? path,
+          )}
       </div>
       <dl className="facts run-card-facts">
         <Flavors flavors={entry.flavors} />
@@ -329,7 +356,13 @@ function RegisteredVersions({
 }
 
 /** The models the run logged (MLflow 3 logged models and MLflow 2 `log_model`), and what was registered from them. */
-export function RunModels({ run, renderArtifactsLink, renderModelVersionLink }: { run: Run } & ModelLinks) {
+export function RunModels({
+  run,
+  renderArtifactsLink,
+  renderModelVersionLink,
+  renderLoggedModelLink,
+  renderRegisterAction,
+}: { run: Run } & ModelLinks) {
   const models = runModels(run)
   const queries = useQueries({
     queries: models.loggedModelIds.map((modelId) => loggedModelQueries.get(modelId)),
@@ -353,6 +386,8 @@ export function RunModels({ run, renderArtifactsLink, renderModelVersionLink }: 
                 history={models.historyByModelId.get(modelId)}
                 renderArtifactsLink={renderArtifactsLink}
                 renderModelVersionLink={renderModelVersionLink}
+                renderLoggedModelLink={renderLoggedModelLink}
+                renderRegisterAction={renderRegisterAction}
               />
             )
           })}
@@ -363,6 +398,7 @@ export function RunModels({ run, renderArtifactsLink, renderModelVersionLink }: 
               entry={entry}
               renderArtifactsLink={renderArtifactsLink}
               renderModelVersionLink={renderModelVersionLink}
+              renderRegisterAction={renderRegisterAction}
             />
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { DeletedRunBanner, DeleteRunButton } from './run-lifecycle'
 import { RunMetricsTable, type RenderMetricLink } from './run-metrics-table'
 import { RunDatasets } from './run-datasets'
 import { RunChildren } from './run-family'
-import { RunModels } from './run-models'
+import { RunModels, type RunModelActions } from './run-models'
 import { RunNote } from './run-note'
 import { ChangedElsewhere, EditFailure } from './run-notices'
 import { RunParamsTable } from './run-params-table'
@@ -16,7 +16,7 @@ import { RunTitle } from './run-title'
 import { useRunEdits } from './use-run-edits'
 import './run-page.css'
 
-interface RunOverviewProps extends RunLinks {
+interface RunOverviewProps extends RunLinks, RunModelActions {
   runId: string
   /**
    * The same run in the tracking server's own UI, for what Runboard does not show yet (traces,
@@ -47,6 +47,8 @@ export function RunOverview({
   renderMetricLink,
   renderArtifactsLink,
   renderModelVersionLink,
+  renderLoggedModelLink,
+  renderRegisterAction,
 }: RunOverviewProps) {
   const { query, edits } = useRunEdits(runId)
   if (query.isPending) return <Loading label="Loading run…" />
@@ -97,6 +99,8 @@ export function RunOverview({
         run={run}
         renderArtifactsLink={renderArtifactsLink}
         renderModelVersionLink={renderModelVersionLink}
+        renderLoggedModelLink={renderLoggedModelLink}
+        renderRegisterAction={renderRegisterAction}
       />
       <RunChildren
         runId={run.info.runId}

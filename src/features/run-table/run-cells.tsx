@@ -6,12 +6,15 @@ import { cellValue, type ColumnRef } from '@/domain/runs/run-columns'
 import { staleFor } from '@/domain/runs/run-liveness'
 import type { RunClause } from '@/domain/search-filter/parse-filter'
 import { Time } from '@/ui/time'
+import { ModelsCell, type ModelCellLinks } from './models-cell'
 
 export interface CellContext {
   renderRunLink: (run: Run) => ReactNode
   /** Adds `<column> = <value>` to the filter (a click on a param, tag, user or dataset value). */
   onAddFilter: (clause: RunClause) => void
   now: number
+  /** Links from the models column to logged models and registered versions. */
+  modelLinks?: ModelCellLinks | undefined
 }
 
 function FilterValue({ text, clause, context }: { text: string; clause: RunClause; context: CellContext }) {
@@ -102,6 +105,8 @@ export function RunCell({ run, column, context }: { run: Run; column: ColumnRef;
         return <SourceCell run={run} />
       case 'datasets':
         return <DatasetsCell run={run} context={context} />
+      case 'models':
+        return <ModelsCell run={run} links={context.modelLinks} />
       case 'user': {
         const user = cellValue(run, column)
         if (typeof user !== 'string') return <Missing />
