@@ -46,7 +46,9 @@ export default defineConfig({
     {
       command: 'node node_modules/tsx/dist/cli.mjs scripts/e2e-real.ts',
       url: `http://127.0.0.1:${PORTS.localStore}/health`,
-      timeout: 240_000,
+      // Seeding the real server (runs, models, the registry, the importance sweep) takes about two
+      // minutes on two idle cores, and twice that on a busy machine.
+      timeout: 420_000,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     },
   ],

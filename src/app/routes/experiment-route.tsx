@@ -4,8 +4,11 @@ import type { Run } from '@/domain/runs/run'
 import { ExperimentHeader } from '@/features/experiment-header/experiment-header'
 import { MultiExperimentHeader } from '@/features/experiment-header/multi-experiment-header'
 import { RunTable } from '@/features/run-table/run-table'
-import { useRunTableState } from '@/url-state/use-run-table-state'
+import { useRunTableStateWithSweep } from '@/url-state/use-sweep-state'
+import type { ModelCellLinks } from '@/features/run-table/models-cell'
+import { ExperimentTabs } from './experiment-tabs'
 import { paths } from '../paths'
+import { ExperimentSweep } from './experiment-sweep'
 
 /** `/experiments/1` or, for several experiments in one table, `/experiments/1,2,3`. */
 export function experimentIdsOf(param: string): string[] {
@@ -46,10 +49,21 @@ function useRunLinks() {
   return { renderRunLink, onClick }
 }
 
+/** The runs table's models column links each logged model and registered version to its page. */
+const MODEL_CELL_LINKS: ModelCellLinks = {
+  renderLoggedModelLink: (experimentId, modelId, label) => (
+    <Link to={paths.loggedModel(experimentId, modelId)}>{label}</Link>
+  ),
+  renderModelVersionLink: (name, version, label) => (
+    <Link to={paths.modelVersion(name, version)}>{label}</Link>
+  ),
+}
+
 export function ExperimentRoute() {
   const { experimentId = '' } = useParams()
   const experimentIds = experimentIdsOf(experimentId)
-  const [view, setView] = useRunTableState()
+  // The sweep view's parameters share the URL: the table's setter keeps them.
+  const [view, setView] = useRunTableStateWithSweep()
   const navigate = useNavigate()
   const runLinks = useRunLinks()
   const [single] = experimentIds
@@ -66,24 +80,31 @@ export function ExperimentRoute() {
           renderLink={(id, name) => <Link to={paths.experiment(id)}>{name}</Link>}
         />
       )}
+      <ExperimentTabs experimentIds={experimentIds} current="runs" />
       {/* Clicks on run links bubble here; keyboard users open runs with Enter on the grid. */}
       <section aria-labelledby="runs-heading" onClick={runLinks.onClick}>
         <h2 id="runs-heading">Runs</h2>
-        <RunTable
-          experimentIds={experimentIds}
-          view={view}
-          onViewChange={setView}
-          renderRunLink={(run) => (
-            <Link to={paths.run(run.info.experimentId, run.info.runId)}>
-              {run.info.runName || run.info.runId}
-            </Link>
+        <ExperimentSweep
+          renderTable={(sweep) => (
+            <RunTable
+              {...sweep}
+              experimentIds={experimentIds}
+              view={view}
+              onViewChange={setView}
+              modelLinks={MODEL_CELL_LINKS}
+              renderRunLink={(run) => (
+                <Link to={paths.run(run.info.experimentId, run.info.runId)}>
+                  {run.info.runName || run.info.runId}
+                </Link>
+              )}
+              onOpenRun={(run) => {
+                void navigate(paths.run(run.info.experimentId, run.info.runId))
+              }}
+              onCompare={(runIds) => {
+                void navigate(paths.compare(runIds))
+              }}
+            />
           )}
-          onOpenRun={(run) => {
-            void navigate(paths.run(run.info.experimentId, run.info.runId))
-          }}
-          onCompare={(runIds) => {
-            void navigate(paths.compare(runIds))
-          }}
         />
       </section>
     </div>

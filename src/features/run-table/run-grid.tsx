@@ -32,6 +32,8 @@ import './run-table.css'
 export const ROW_HEIGHT = 34
 const HEADER_HEIGHT = 58
 const CHECKBOX_WIDTH = 40
+/** The run list's eye and pin buttons. */
+const RUN_LIST_WIDTH = 60
 const DEFAULT_WIDTHS: Record<string, number> = {
   'attributes.run_name': 240,
   'attributes.status': 170,
@@ -66,6 +68,28 @@ export interface RunGridProps {
   cellContext: CellContext
   /** Rows the grid has focus on can be moved with the arrow keys; the filter box focuses on `/`. */
   label: string
+  /** The sweep view's run list: an eye and a pin per row, and the hovered run highlighted. */
+  runList?: GridRunList | undefined
+}
+
+/** What the run-list mode adds to every row. */
+export interface GridRunList {
+  /** Run ids whose eye is off (left out of the charts). */
+  hidden: ReadonlySet<string>
+  pinned: ReadonlySet<string>
+  /** run id -> the colour its marks have on the charts. */
+  colors: ReadonlyMap<string, string>
+  highlightedRunId: string | undefined
+  onToggleHidden: (runId: string) => void
+  onTogglePinned: (runId: string) => void
+  onHoverRun: (runId: string | undefined) => void
+}
+
+/** The run list's callbacks, one stable object, so memoised rows do not re-render on hover. */
+interface RunListActions {
+  onToggleHidden: (runId: string) => void
+  onTogglePinned: (runId: string) => void
+  onHoverRun: (runId: string | undefined) => void
 }
 
 const rowSize = () => ROW_HEIGHT
@@ -162,7 +186,9 @@ export function RunGrid(props: RunGridProps) {
   const headers = table.getFlatHeaders()
   const pinnedHeaders = headers.slice(0, pinnedCount)
   const scrollingHeaders = headers.slice(pinnedCount)
-  const pinnedWidth = CHECKBOX_WIDTH + pinnedHeaders.reduce((sum, header) => sum + header.getSize(), 0)
+  const { runList } = props
+  const checkWidth = CHECKBOX_WIDTH + (runList === undefined ? 0 : RUN_LIST_WIDTH)
+  const pinnedWidth = checkWidth + pinnedHeaders.reduce((sum, header) => sum + header.getSize(), 0)
   const scrollingOffsets = useMemo(() => {
     const offsets: number[] = []
     let x = 0
@@ -275,6 +301,16 @@ export function RunGrid(props: RunGridProps) {
         if (activeRow?.kind === 'group' && activeRow.expanded) props.onToggleGroup(activeRow.groupId)
       },
     }
+    // The run list's eye and pin, for the active row.
+    if (runList !== undefined && activeRow?.kind === 'run') {
+      const runId = activeRow.run.info.runId
+      keys.e = () => {
+        runList.onToggleHidden(runId)
+      }
+      keys.p = () => {
+        runList.onTogglePinned(runId)
+      }
+    }
     const action = keys[event.key]
     if (action === undefined) return
     event.preventDefault()
@@ -307,6 +343,16 @@ export function RunGrid(props: RunGridProps) {
   )
   const bands = groupBands(columns.slice(pinnedCount), firstColumn, lastColumn, scrollingOffsets)
   const resizing = table.state.columnResizing
+  const onToggleHidden = runList?.onToggleHidden
+  const onTogglePinned = runList?.onTogglePinned
+  const onHoverRun = runList?.onHoverRun
+  const listActions = useMemo(
+    (): RunListActions | undefined =>
+      onToggleHidden === undefined || onTogglePinned === undefined || onHoverRun === undefined
+        ? undefined
+        : { onToggleHidden, onTogglePinned, onHoverRun },
+    [onToggleHidden, onTogglePinned, onHoverRun],
+  )
 
   return (
     <div
@@ -334,6 +380,16 @@ export function RunGrid(props: RunGridProps) {
         </div>
         <div role="row" aria-rowindex={1} className="run-grid-row run-grid-header-row">
           <div className="run-grid-pinned">
+            {runList !== undefined && (
+              <div
+                role="columnheader"
+                className="run-grid-cell run-grid-check run-list-header"
+                style={{ width: RUN_LIST_WIDTH }}
+                title="The eye shows or hides a run on the charts; the pin keeps it at the top of the list"
+              >
+                Shown
+              </div>
+            )}
             <div
               role="columnheader"
               className="run-grid-cell run-grid-check"
@@ -379,6 +435,13 @@ export function RunGrid(props: RunGridProps) {
         role="rowgroup"
         className="run-grid-body"
         style={{ height: rowVirtualizer.getTotalSize(), width: totalWidth, position: 'relative' }}
+        onMouseLeave={
+          onHoverRun === undefined
+            ? undefined
+            : () => {
+                onHoverRun(undefined)
+              }
+        }
       >
         {rowVirtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]
@@ -398,6 +461,11 @@ export function RunGrid(props: RunGridProps) {
               onToggleExpand={props.onToggleExpand}
               onToggleGroup={props.onToggleGroup}
               cellContext={props.cellContext}
+              listActions={listActions}
+              eyeOff={runId !== undefined && runList?.hidden.has(runId) === true}
+              runPinned={runId !== undefined && runList?.pinned.has(runId) === true}
+              highlighted={runId !== undefined && runId === runList?.highlightedRunId}
+              color={runId === undefined ? undefined : runList?.colors.get(runId)}
             />
           )
         })}
@@ -430,6 +498,12 @@ interface GridRowProps {
   onToggleExpand: (runId: string) => void
   onToggleGroup: (groupId: string) => void
   cellContext: CellContext
+  /** Run-list mode only. */
+  listActions: RunListActions | undefined
+  eyeOff: boolean
+  runPinned: boolean
+  highlighted: boolean
+  color: string | undefined
 }
 
 /**
@@ -477,13 +551,35 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
         row.kind === 'run' && row.context ? 'run-grid-context' : '',
         selected ? 'is-selected' : '',
         props.active ? 'is-active' : '',
+        props.highlighted ? 'is-highlighted' : '',
+        props.eyeOff ? 'is-eye-off' : '',
       ].join(' ')}
       style={{ transform: `translateY(${props.top}px)`, width: layout.totalWidth }}
       onClick={() => {
         props.onActivate(index)
       }}
+      onMouseEnter={
+        props.listActions === undefined || runId === undefined
+          ? undefined
+          : () => {
+              props.listActions?.onHoverRun(runId)
+            }
+      }
     >
       <div className="run-grid-pinned" style={{ width: layout.pinnedWidth }}>
+        {props.listActions !== undefined && (
+          <div role="gridcell" className="run-grid-cell run-list-cell" style={{ width: RUN_LIST_WIDTH }}>
+            {row.kind === 'run' && (
+              <RunListButtons
+                row={row}
+                actions={props.listActions}
+                eyeOff={props.eyeOff}
+                pinned={props.runPinned}
+                color={props.color}
+              />
+            )}
+          </div>
+        )}
         <div role="gridcell" className="run-grid-cell run-grid-check" style={{ width: CHECKBOX_WIDTH }}>
           {row.kind === 'run' && (
             <input
@@ -507,6 +603,72 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
     </div>
   )
 })
+
+function EyeIcon({ off }: { off: boolean }) {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      <path
+        d="M1 8s2.5-5 7-5 7 5 7 5-2.5 5-7 5-7-5-7-5z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      />
+      <circle cx="8" cy="8" r="2.4" fill={off ? 'none' : 'currentColor'} stroke="currentColor" />
+      {off && <path d="M2 14 14 2" stroke="currentColor" strokeWidth="1.5" />}
+    </svg>
+  )
+}
+
+/** The eye (shown on the charts, in the run's colour) and the pin of one run of the run list. */
+function RunListButtons({
+  row,
+  actions,
+  eyeOff,
+  pinned,
+  color,
+}: {
+  row: RunRow
+  actions: RunListActions
+  eyeOff: boolean
+  pinned: boolean
+  color: string | undefined
+}) {
+  const runId = row.run.info.runId
+  const name = row.run.info.runName || runId
+  return (
+    <>
+      <button
+        type="button"
+        className="run-eye"
+        tabIndex={-1}
+        aria-pressed={!eyeOff}
+        aria-label={eyeOff ? `Show ${name} on the charts` : `Hide ${name} from the charts`}
+        title={eyeOff ? 'Hidden from the charts: click to show' : 'On the charts: click to hide'}
+        style={eyeOff || color === undefined ? undefined : { color }}
+        onClick={(event) => {
+          event.stopPropagation()
+          actions.onToggleHidden(runId)
+        }}
+      >
+        <EyeIcon off={eyeOff} />
+      </button>
+      <button
+        type="button"
+        className={pinned ? 'run-pin is-pinned' : 'run-pin'}
+        tabIndex={-1}
+        aria-pressed={pinned}
+        aria-label={pinned ? `Unpin ${name}` : `Pin ${name}`}
+        title={pinned ? 'Pinned to the top of the list: click to unpin' : 'Pin to the top of the list'}
+        onClick={(event) => {
+          event.stopPropagation()
+          actions.onTogglePinned(runId)
+        }}
+      >
+        📌
+      </button>
+    </>
+  )
+}
 
 interface Band {
   group: ColumnRef['group']

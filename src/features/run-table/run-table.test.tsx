@@ -3,11 +3,12 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '@mocks/handlers'
 import { MockStore, type StoreRun } from '@mocks/store/store'
 import { createAppQueryClient } from '@/app/query-client'
+import type { Run } from '@/domain/runs/run'
 import { DEFAULT_RUN_TABLE_VIEW, type RunTableView } from '@/domain/runs/run-table-view'
 import { RunTable } from './run-table'
 
@@ -273,5 +274,152 @@ describe('runs table, selection and keyboard', () => {
     await loaded()
     await user.keyboard('/')
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Filter runs' }))
+  })
+})
+
+/** The run-list mode as the sweep view drives it: eyes, pins, a listed subset, hover. */
+function RunListHarness({
+  leaveOut,
+  highlighted,
+  onHover,
+}: {
+  leaveOut: string
+  highlighted: string | undefined
+  onHover: (runId: string | undefined) => void
+}) {
+  const [view, setView] = useState<RunTableView>(DEFAULT_RUN_TABLE_VIEW)
+  const [runs, setRuns] = useState<readonly Run[]>([])
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set())
+  const listed = useMemo(() => {
+    const kept = runs.filter((run) => run.info.runName !== leaveOut)
+    return [
+      ...kept.filter((run) => pinned.has(run.info.runId)),
+      ...kept.filter((run) => !pinned.has(run.info.runId)),
+    ]
+  }, [runs, pinned, leaveOut])
+  const toggle = (set: ReadonlySet<string>, id: string) => {
+    const next = new Set(set)
+    if (next.has(id)) next.delete(id)
+    else next.add(id)
+    return next
+  }
+  return (
+    <>
+      <output aria-label="Reported runs">{runs.map((run) => run.info.runName).join(',')}</output>
+      <output aria-label="Hidden runs">{hidden.size}</output>
+      <RunTable
+        experimentIds={[experimentId]}
+        view={view}
+        onViewChange={(update) => {
+          setView(update)
+        }}
+        renderRunLink={(run) => <a href={`#${run.info.runId}`}>{run.info.runName}</a>}
+        onOpenRun={() => undefined}
+        onCompare={() => undefined}
+        liveIntervalMs={0}
+        onRunsChange={setRuns}
+        highlightedRunId={highlighted}
+        onHoverRun={onHover}
+        runList={{
+          runs: listed,
+          columns: ['metrics.loss'],
+          hidden,
+          pinned,
+          colors: new Map(),
+          onToggleHidden: (runId) => {
+            setHidden((current) => toggle(current, runId))
+          },
+          onTogglePinned: (runId) => {
+            setPinned((current) => toggle(current, runId))
+          },
+        }}
+      />
+    </>
+  )
+}
+
+describe('runs table, run-list mode', () => {
+  function renderList(props: {
+    leaveOut?: string
+    highlighted?: string
+    onHover?: (id: string | undefined) => void
+  }) {
+    return render(
+      <QueryClientProvider client={queryClient}>
+        <RunListHarness
+          leaveOut={props.leaveOut ?? ''}
+          highlighted={props.highlighted}
+          onHover={props.onHover ?? (() => undefined)}
+        />
+      </QueryClientProvider>,
+    )
+  }
+
+  it('reports the matching runs, lists only the given ones, with the name and the asked columns', async () => {
+    renderList({ leaveOut: 'finished-2' })
+    await loaded()
+    await waitFor(() => {
+      expect(screen.getByRole('status', { name: 'Reported runs' }).textContent).toBe(
+        'trial-a,training,finished-2,finished-1',
+      )
+    })
+    expect(names()).toEqual(['training', 'finished-1'])
+    const headers = screen.getAllByRole('columnheader').map((header) => header.textContent)
+    expect(headers).toEqual(['Shown', '', 'Run', 'loss'])
+    expect(screen.queryByRole('button', { name: /Columns/ })).toBeNull()
+  })
+
+  it('hides a run from the charts with its eye, apart from the selection, and pins it to the top', async () => {
+    const user = userEvent.setup()
+    renderList({})
+    await loaded()
+    const eye = screen.getByRole('button', { name: 'Hide finished-1 from the charts' })
+    await user.click(eye)
+    expect(screen.getByRole('status', { name: 'Hidden runs' }).textContent).toBe('1')
+    expect(
+      screen.getByRole('button', { name: 'Show finished-1 on the charts' }).getAttribute('aria-pressed'),
+    ).toBe('false')
+    expect(screen.getByRole('checkbox', { name: 'Select finished-1' })).toHaveProperty('checked', false)
+    // Still listed, and pinning moves it first.
+    expect(names()).toEqual(['training', 'finished-2', 'finished-1'])
+    await user.click(screen.getByRole('button', { name: 'Pin finished-1' }))
+    await waitFor(() => {
+      expect(names()).toEqual(['finished-1', 'training', 'finished-2'])
+    })
+    expect(screen.getByRole('button', { name: 'Unpin finished-1' })).toBeTruthy()
+    // From the keyboard: E and P act on the active row (the first, here the pinned one).
+    screen.getByRole('grid', { name: 'Runs' }).focus()
+    await user.keyboard('e')
+    expect(screen.getByRole('status', { name: 'Hidden runs' }).textContent).toBe('0')
+    await user.keyboard('p')
+    await waitFor(() => {
+      expect(names()).toEqual(['training', 'finished-2', 'finished-1'])
+    })
+  })
+
+  it('reports the hovered row and highlights the run hovered elsewhere', async () => {
+    const user = userEvent.setup()
+    const hovered: (string | undefined)[] = []
+    const view = renderList({ onHover: (id) => hovered.push(id) })
+    await loaded()
+    const row = screen.getByRole('link', { name: 'finished-2' }).closest('[role="row"]')
+    if (!(row instanceof HTMLElement)) throw new Error('no row')
+    const runId = row.getAttribute('data-run-id') ?? ''
+    await user.hover(row)
+    expect(hovered).toContain(runId)
+    await user.unhover(row)
+    expect(hovered.at(-1)).toBeUndefined()
+    view.unmount()
+    renderList({ highlighted: runId })
+    await loaded()
+    const highlighted = screen.getByRole('link', { name: 'finished-2' }).closest('[role="row"]')
+    expect(highlighted?.classList.contains('is-highlighted')).toBe(true)
+    expect(
+      screen
+        .getByRole('link', { name: 'finished-1' })
+        .closest('[role="row"]')
+        ?.classList.contains('is-highlighted'),
+    ).toBe(false)
   })
 })

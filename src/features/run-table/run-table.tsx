@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { describeError } from '@/api/describe-error'
 import { isApiError } from '@/api/errors'
 import { SYSTEM_TAGS, type Run } from '@/domain/runs/run'
@@ -25,11 +25,12 @@ import { ColumnPicker } from './column-picker'
 import { FilterBar } from './filter-bar'
 import { LoadingStatus } from './loading-status'
 import { RunActions } from './run-actions'
-import { RunGrid } from './run-grid'
+import { RunGrid, type GridRunList } from './run-grid'
 import { TableTools } from './table-tools'
 import { useFilterVocabulary } from './use-filter-vocabulary'
 import { DEFAULT_RUN_LIMIT, useRunLoading } from './use-run-loading'
 import { useTableRows } from './use-table-rows'
+import type { ModelCellLinks } from './models-cell'
 
 export type RunTableUpdate = (
   update: (view: RunTableView) => RunTableView,
@@ -41,12 +42,37 @@ export interface RunTableProps {
   view: RunTableView
   onViewChange: RunTableUpdate
   renderRunLink: (run: Run) => ReactNode
+  /** Links from the models column (logged models, registered versions); plain text without them. */
+  modelLinks?: ModelCellLinks | undefined
   onOpenRun: (run: Run) => void
   onCompare: (runIds: string[]) => void
   /** Auto-loading stops at this many runs and asks (default 20,000). */
   runLimit?: number
   /** How often RUNNING runs and new runs are polled; 0 turns it off. */
   liveIntervalMs?: number
+  /** The run-list mode beside the sweep charts; undefined: the full table. */
+  runList?: RunListMode | undefined
+  /** Receives the runs matching the filter, in table order, whenever they change. */
+  onRunsChange?: ((runs: readonly Run[]) => void) | undefined
+  /** The run hovered anywhere on the page; its row is highlighted (run-list mode). */
+  highlightedRunId?: string | undefined
+  onHoverRun?: ((runId: string | undefined) => void) | undefined
+}
+
+/**
+ * The runs table shrunk to a run list: the name and a few columns, an eye (on the charts or not,
+ * separate from the selection) and a pin per row, and only the runs the page lists.
+ */
+export interface RunListMode {
+  /** The runs to list, a subset of the matching runs, in list order (pinned first). */
+  runs: readonly Run[]
+  /** Column ids shown after the run name. */
+  columns: readonly string[]
+  hidden: ReadonlySet<string>
+  pinned: ReadonlySet<string>
+  colors: ReadonlyMap<string, string>
+  onToggleHidden: (runId: string) => void
+  onTogglePinned: (runId: string) => void
 }
 
 const NAME_COLUMN = 'attributes.run_name'
@@ -66,8 +92,12 @@ export function RunTable(props: RunTableProps) {
   const now = useNow()
   const parsed = useMemo(() => parseRunQuery(view.filter), [view.filter])
   const plan = useMemo(() => (parsed.ok ? planRunQuery(parsed.value) : undefined), [parsed])
-  const sort: RunSort | undefined =
-    view.sortColumn === undefined ? undefined : { column: view.sortColumn, descending: view.descending }
+  // One object per sort, so the rows (and the runs handed to onRunsChange) keep their identity.
+  const sort = useMemo(
+    (): RunSort | undefined =>
+      view.sortColumn === undefined ? undefined : { column: view.sortColumn, descending: view.descending },
+    [view.sortColumn, view.descending],
+  )
   const orderBy = serverOrderBy(sort)
 
   const loading = useRunLoading({
@@ -92,7 +122,12 @@ export function RunTable(props: RunTableProps) {
     expandAll: view.expandAll,
     expanded: view.expanded,
     settled: loading.state !== 'loading',
+    restrictTo: props.runList?.runs,
   })
+  const { onRunsChange } = props
+  useEffect(() => {
+    onRunsChange?.(table.matches)
+  }, [onRunsChange, table.matches])
 
   // Columns: defaults from the keys the loaded runs have, changed by the view.
   const keys = useMemo(() => collectRunKeys(loading.runs), [loading.runs])
@@ -113,12 +148,22 @@ export function RunTable(props: RunTableProps) {
     ],
     [keys],
   )
-  const chosen = useMemo(() => visibleColumnIds(view, defaults), [view, defaults])
+  const listColumns = props.runList?.columns
+  const chosen = useMemo(
+    () =>
+      listColumns === undefined
+        ? visibleColumnIds(view, defaults)
+        : [NAME_COLUMN, ...listColumns.filter((id) => id !== NAME_COLUMN)],
+    [view, defaults, listColumns],
+  )
   const chosenRefs = useMemo(() => chosen.flatMap((id) => parseColumnId(id) ?? []), [chosen])
   const constant = useMemo(() => constantColumnIds(table.matches, chosenRefs), [table.matches, chosenRefs])
   const pinned = useMemo(
-    () => [...new Set([NAME_COLUMN, ...view.pinned])].filter((id) => chosen.includes(id)),
-    [view.pinned, chosen],
+    () =>
+      [...new Set([NAME_COLUMN, ...(listColumns === undefined ? view.pinned : [])])].filter((id) =>
+        chosen.includes(id),
+      ),
+    [view.pinned, chosen, listColumns],
   )
   const columns = useMemo(() => {
     const shown = chosenRefs.filter(
@@ -237,13 +282,30 @@ export function RunTable(props: RunTableProps) {
     },
     [onViewChange],
   )
+  const { modelLinks } = props
   const cellContext = useMemo(
-    () => ({ renderRunLink, onAddFilter: addFilter, now }),
-    [renderRunLink, addFilter, now],
+    () => ({ renderRunLink, onAddFilter: addFilter, now, modelLinks }),
+    [renderRunLink, addFilter, now, modelLinks],
+  )
+  const { runList, highlightedRunId, onHoverRun } = props
+  const gridRunList = useMemo(
+    (): GridRunList | undefined =>
+      runList === undefined
+        ? undefined
+        : {
+            hidden: runList.hidden,
+            pinned: runList.pinned,
+            colors: runList.colors,
+            highlightedRunId,
+            onToggleHidden: runList.onToggleHidden,
+            onTogglePinned: runList.onTogglePinned,
+            onHoverRun: onHoverRun ?? ignoreHover,
+          },
+    [runList, highlightedRunId, onHoverRun],
   )
 
   return (
-    <div className="run-table">
+    <div className={runList === undefined ? 'run-table' : 'run-table is-run-list'}>
       <FilterBar
         filter={view.filter}
         onFilterChange={setFilter}
@@ -269,39 +331,43 @@ export function RunTable(props: RunTableProps) {
           onRetry={loading.retry}
           sortNote={sortNote(sort, loading.complete, orderBy)}
         />
-        <TableTools
-          view={view}
-          onViewChange={onViewChange}
-          keys={keys}
-          hasDatasets={vocabulary.datasets.length > 0}
-          matches={table.matches}
-          columns={columns}
-          available={available}
-          hasNested={hasNested}
-        />
-        <ColumnPicker
-          available={available}
-          visible={chosen}
-          pinned={pinned}
-          constantIds={constant}
-          hideConstant={view.hideConstant}
-          onChange={(next) => {
-            onViewChange((current) => withVisibleColumns(current, defaults, next.visible, next.pinned))
-          }}
-          onHideConstantChange={(hideConstant) => {
-            onViewChange((current) => ({ ...current, hideConstant }))
-          }}
-          onReset={() => {
-            onViewChange((current) => ({
-              ...current,
-              shown: [],
-              hidden: [],
-              order: [],
-              pinned: [],
-              widths: {},
-            }))
-          }}
-        />
+        {runList === undefined && (
+          <>
+            <TableTools
+              view={view}
+              onViewChange={onViewChange}
+              keys={keys}
+              hasDatasets={vocabulary.datasets.length > 0}
+              matches={table.matches}
+              columns={columns}
+              available={available}
+              hasNested={hasNested}
+            />
+            <ColumnPicker
+              available={available}
+              visible={chosen}
+              pinned={pinned}
+              constantIds={constant}
+              hideConstant={view.hideConstant}
+              onChange={(next) => {
+                onViewChange((current) => withVisibleColumns(current, defaults, next.visible, next.pinned))
+              }}
+              onHideConstantChange={(hideConstant) => {
+                onViewChange((current) => ({ ...current, hideConstant }))
+              }}
+              onReset={() => {
+                onViewChange((current) => ({
+                  ...current,
+                  shown: [],
+                  hidden: [],
+                  order: [],
+                  pinned: [],
+                  widths: {},
+                }))
+              }}
+            />
+          </>
+        )}
       </div>
       {/* Always mounted: a bulk write in progress outlives the selection it started from. */}
       <RunActions
@@ -343,11 +409,14 @@ export function RunTable(props: RunTableProps) {
           onOpenRun={onOpenRun}
           cellContext={cellContext}
           label="Runs"
+          runList={gridRunList}
         />
       </TableBody>
     </div>
   )
 }
+
+function ignoreHover() {}
 
 /** Runs the default columns are judged on: the first pages, so defaults settle early and stay put. */
 const DEFAULTS_SAMPLE = 1_050

@@ -23,11 +23,13 @@ export interface TableRowsRequest {
   expanded: readonly string[]
   /** Fetch missing parents now (not while pages are still arriving, which would refetch on each). */
   settled: boolean
+  /** Rows for these runs only (a subset of the matches, in their own order); undefined: every match. */
+  restrictTo?: readonly Run[] | undefined
 }
 
 export interface TableRows {
   rows: TableRow[]
-  /** The runs that match the whole filter, in display order. */
+  /** The runs that match the whole filter, in display order (`restrictTo` does not narrow them). */
   matches: Run[]
   /** Parent runs fetched because a matching child needed them. */
   parentsLoading: boolean
@@ -65,14 +67,15 @@ export function useTableRows(request: TableRowsRequest): TableRows {
 
   const collapsedKey = request.collapsedGroups.join('\n')
   const expandedKey = request.expanded.join('\n')
-  const { expandAll } = request
+  const { expandAll, restrictTo } = request
+  const listed = restrictTo ?? matches
   const rows = useMemo(() => {
     if (grouping !== undefined) {
-      return groupRuns(matches, grouping, new Set(collapsedKey === '' ? [] : collapsedKey.split('\n')))
+      return groupRuns(listed, grouping, new Set(collapsedKey === '' ? [] : collapsedKey.split('\n')))
     }
     const ids = new Set(expandedKey === '' ? [] : expandedKey.split('\n'))
-    return buildRunTree(matches, known, { all: expandAll, ids })
-  }, [grouping, matches, known, collapsedKey, expandedKey, expandAll])
+    return buildRunTree(listed, known, { all: expandAll, ids })
+  }, [grouping, listed, known, collapsedKey, expandedKey, expandAll])
 
   return { rows, matches, parentsLoading: parents.isFetching }
 }
