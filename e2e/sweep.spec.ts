@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { IMPORTANCE_SWEEP } from '../mocks/world/contract-sweep'
+import { IMPORTANCE_SWEEP, importanceSweepRuns } from '../mocks/world/contract-sweep'
+import { formatMetricValue } from '../src/domain/format/format-number'
 import { MlflowApi, RunsTable } from './runs-table.page'
 
 /**
@@ -91,4 +92,52 @@ test('a run hidden with its eye leaves the charts and stays listed, across a rel
   await expect(charted(page)).toHaveText(`${RUNS - 1} runs on the charts`)
   await expect(page.getByRole('button', { name: `Show ${first} on the charts`, exact: true })).toBeVisible()
   await expect(listed(page)).toHaveText(`${RUNS} of ${RUNS} runs`)
+})
+
+/** The lowest val_accuracy a run of the world logged (its histories are 10 points: the server's sample keeps all). */
+function lowestAccuracy(runName: string): number {
+  const series = importanceSweepRuns.find((run) => run.name === runName)?.metrics.val_accuracy
+  if (series === undefined || !Array.isArray(series))
+    throw new Error(`${runName} has no val_accuracy history`)
+  return Math.min(...series.map((point: { value: number | string }) => Number(point.value)))
+}
+
+test('importance ranks learning_rate first, bars show the sampled minimum, boxes group by optimizer', async ({
+  page,
+  request,
+}) => {
+  const table = new RunsTable(page)
+  const experimentId = await new MlflowApi(request).experimentId(IMPORTANCE_SWEEP.experiment)
+  await table.open(
+    experimentId,
+    'charts=1&chart=importance:val_accuracy&chart=bar:val_accuracy:min&chart=box:val_accuracy:optimizer',
+  )
+  await expect(charted(page)).toHaveText(`${RUNS} runs on the charts`)
+
+  const importance = page
+    .getByRole('list', { name: 'Param importance for val_accuracy' })
+    .getByRole('listitem')
+  await expect(importance.first()).toHaveAttribute('aria-label', /^learning_rate: /)
+  await expect(page.locator('[data-param="dropout"]')).toHaveAttribute('aria-label', /^dropout: 0\.00 /)
+
+  // min() needs each run's history: fetched on demand through the sampled bulk endpoint.
+  const bars = page.getByRole('list', { name: 'Bars: min(val_accuracy), sampled' }).getByRole('listitem')
+  await expect(bars).toHaveCount(44)
+  const best = 'imp-adam-lr7-b'
+  await expect(bars.and(page.locator(`[aria-label^="${best}:"]`))).toHaveAttribute(
+    'aria-label',
+    `${best}: ${formatMetricValue(lowestAccuracy(best))} (sampled)`,
+  )
+
+  const boxes = page.getByRole('list', { name: 'Boxes: val_accuracy by optimizer' }).getByRole('listitem')
+  await expect(boxes).toHaveCount(3)
+  // Two sgd and two rmsprop runs failed before logging val_accuracy.
+  await expect(boxes.and(page.locator('[aria-label^="optimizer adam:"]'))).toHaveAttribute(
+    'aria-label',
+    /^optimizer adam: n 16,/,
+  )
+  await expect(page.locator('[aria-label^="optimizer sgd:"]')).toHaveAttribute(
+    'aria-label',
+    /^optimizer sgd: n 14,/,
+  )
 })
