@@ -102,3 +102,53 @@ test('adds an alias and a tag to its own version from a run; a reload shows them
     await call(request, 'delete', 'registered-models/delete', { name })
   }
 })
+
+test('moves versions through stages, archiving the one in Production, and deletes a version', async ({
+  page,
+  request,
+}, testInfo) => {
+  const runName = CONTRACT_REGISTRY.stages.runs[1]
+  const runId = await seededRunId(request, CONTRACT_EXPERIMENTS.mnist, runName)
+  const name = `e2e-version-stages-${testInfo.project.name}-${Date.now()}`
+  const source = `runs:/${runId}/${CONTRACT_REGISTRY.modelPath}`
+  await call(request, 'post', 'registered-models/create', { name })
+  try {
+    await call(request, 'post', 'model-versions/create', { name, source, run_id: runId })
+    await call(request, 'post', 'model-versions/create', { name, source, run_id: runId })
+    const stageOf = async (version: string) =>
+      at(
+        await call(request, 'get', 'model-versions/get', { name, version }),
+        'model_version',
+        'current_stage',
+      )
+    const moveTo = async (stage: string, archive: boolean) => {
+      await page.getByRole('button', { name: 'Change stage…' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Change stage' })
+      await dialog.getByRole('radio', { name: stage }).check()
+      if (archive)
+        await dialog.getByRole('checkbox', { name: `Archive the versions now in ${stage}` }).check()
+      await dialog.getByRole('button', { name: `Move to ${stage}` }).click()
+      await expect(page.getByText(`Stage: ${stage}`)).toBeVisible()
+    }
+
+    await page.goto(`/models/${name}/versions/1`)
+    await moveTo('Production', false)
+    await expect.poll(() => stageOf('1')).toBe('Production')
+
+    await page.goto(`/models/${name}/versions/2`)
+    await moveTo('Production', true)
+    await expect.poll(() => stageOf('2')).toBe('Production')
+    // The server archived version 1; the page learns it when it loads that version.
+    await expect.poll(() => stageOf('1')).toBe('Archived')
+
+    await page.getByRole('button', { name: 'Delete version' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete version' }).click()
+    await expect(page).toHaveURL(new RegExp(`/models/${name}$`))
+    const versions = page.getByRole('table', { name: /versions/i })
+    await expect(versions.getByRole('link', { name: 'Version 1' })).toBeVisible()
+    await expect(versions.getByRole('link', { name: 'Version 2' })).toHaveCount(0)
+    await expect(versions).toContainText('Archived')
+  } finally {
+    await call(request, 'delete', 'registered-models/delete', { name })
+  }
+})
