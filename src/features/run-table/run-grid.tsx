@@ -664,9 +664,25 @@ function RunListButtons({
           actions.onTogglePinned(runId)
         }}
       >
-        📌
+        <PinIcon pinned={pinned} />
       </button>
     </>
+  )
+}
+
+/** A drawn pin: an emoji depends on the system's fonts, and some (Debian's Chromium) have none. */
+function PinIcon({ pinned }: { pinned: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+      <path
+        d="M5.5 1.5h5l-1 4 2.5 2.5v1.5H4V8l2.5-2.5z"
+        fill={pinned ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        strokeWidth="1.3"
+        strokeLinejoin="round"
+      />
+      <path d="M8 9.5v5" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
   )
 }
 
