@@ -108,7 +108,8 @@ describe('generated artifact contents', () => {
       const small: unknown = JSON.parse(text(readAll(jsonArrayContent(size), 13)))
       expect(small).toHaveLength(jsonArrayItems(size))
     }
-  })
+    // Making and parsing 50 MiB takes about a second on an idle core, and over 5 s on a busy CI machine.
+  }, 30_000)
 
   it('travel on a run as an array of its ordinary files', () => {
     const generated = [{ path: 'a.bin', content: binaryContent(10) }]
