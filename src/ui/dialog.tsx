@@ -47,6 +47,33 @@ export function Dialog({ open, title, onClose, children, onSubmit, footer }: Dia
   )
 }
 
+interface DialogFooterProps {
+  /** The submitting button's text, e.g. "Create" or "Creating…". */
+  submitLabel: string
+  onCancel: () => void
+  disabled?: boolean
+  /** Destructive actions get a filled red button, so it cannot be mistaken for Cancel. */
+  destructive?: boolean
+}
+
+/** The usual footer of a form dialog: Cancel, and the button that submits the form. */
+export function DialogFooter({ submitLabel, onCancel, disabled, destructive = false }: DialogFooterProps) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button
+        type="submit"
+        className={`button ${destructive ? 'button-danger-solid' : 'button-primary'}`}
+        disabled={disabled}
+      >
+        {submitLabel}
+      </button>
+    </>
+  )
+}
+
 interface ConfirmDialogProps {
   title: string
   /** The confirming button's text, e.g. "Delete 3 runs". */
@@ -76,19 +103,7 @@ export function ConfirmDialog({
         onConfirm()
         onClose()
       }}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className={`button ${destructive ? 'button-danger-solid' : 'button-primary'}`}
-          >
-            {confirmLabel}
-          </button>
-        </>
-      }
+      footer={<DialogFooter submitLabel={confirmLabel} destructive={destructive} onCancel={onClose} />}
     >
       {children}
     </Dialog>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { NOTE_TAG, type Experiment } from '@/domain/experiments'
-import { ConfirmDialog, Dialog } from '@/ui/dialog'
+import { ConfirmDialog, Dialog, DialogFooter } from '@/ui/dialog'
 import { Markdown } from '@/ui/markdown'
 
 export type DialogRequest =
@@ -47,16 +47,7 @@ export function CreateExperimentDialog({ onClose, onCreate }: CreateProps) {
       title="New experiment"
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create'}
-          </button>
-        </>
-      }
+      footer={<DialogFooter submitLabel={busy ? 'Creating…' : 'Create'} disabled={busy} onCancel={onClose} />}
     >
       <label htmlFor={`${id}-name`}>Name</label>
       <input
@@ -117,16 +108,7 @@ export function RenameExperimentDialog({ experiment, onClose, onSave }: TextEdit
         onSave(name.trim())
         onClose()
       }}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={!valid}>
-            Rename
-          </button>
-        </>
-      }
+      footer={<DialogFooter submitLabel="Rename" disabled={!valid} onCancel={onClose} />}
     >
       <label htmlFor={`${id}-name`}>New name</label>
       <input
@@ -154,16 +136,7 @@ export function DescribeExperimentDialog({ experiment, onClose, onSave }: TextEd
         onSave(text)
         onClose()
       }}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Save
-          </button>
-        </>
-      }
+      footer={<DialogFooter submitLabel="Save" onCancel={onClose} />}
     >
       <label htmlFor={`${id}-text`}>Description (Markdown)</label>
       <textarea

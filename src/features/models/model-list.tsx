@@ -13,7 +13,7 @@ import {
   type ModelListSearch,
 } from '@/domain/models/model-list-search'
 import { serializeExperimentFilter } from '@/domain/search-filter/serialize-filter'
-import { Dialog } from '@/ui/dialog'
+import { Dialog, DialogFooter } from '@/ui/dialog'
 import { EmptyState, ErrorState, Loading } from '@/ui/states'
 import { ModelListTable } from './model-list-table'
 import { ModelListToolbar } from './model-list-toolbar'
@@ -71,14 +71,11 @@ function CreateModelDialog({
         if (problem === undefined && !create.isPending) create.mutate()
       }}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create'}
-          </button>
-        </>
+        <DialogFooter
+          submitLabel={create.isPending ? 'Creating…' : 'Create'}
+          disabled={create.isPending}
+          onCancel={onClose}
+        />
       }
     >
       <label htmlFor={`${id}-name`}>Name</label>

@@ -4,7 +4,7 @@ import {
   MODEL_VERSION_STAGES,
   type ModelVersionStage,
 } from '@/domain/models/model-version-edits'
-import { ConfirmDialog, Dialog } from '@/ui/dialog'
+import { ConfirmDialog, Dialog, DialogFooter } from '@/ui/dialog'
 
 interface StageProps {
   /** The stage the server reports (`None` when unset). */
@@ -59,16 +59,7 @@ function StageDialog({ current, onTransition, onClose }: StageProps & { onClose:
       title="Change stage"
       onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Move to {stage}
-          </button>
-        </>
-      }
+      footer={<DialogFooter submitLabel={`Move to ${stage}`} onCancel={onClose} />}
     >
       <p className="muted">
         Now: <strong>{current}</strong>. MLflow deprecates stages in favour of aliases, but still serves them.

@@ -7,7 +7,7 @@ import { deleteRegisteredModel, modelQueries, renameRegisteredModel } from '@/ap
 import { isRegistryUnavailable } from '@/api/registry-availability'
 import { creatorOf, latestVersionOf } from '@/domain/models/model-list-search'
 import type { RegisteredModel } from '@/domain/models/registry'
-import { ConfirmDialog, Dialog } from '@/ui/dialog'
+import { ConfirmDialog, Dialog, DialogFooter } from '@/ui/dialog'
 import { EmptyState, ErrorState, Loading } from '@/ui/states'
 import { Time } from '@/ui/time'
 import { modelNameProblem } from './model-list'
@@ -62,18 +62,11 @@ function RenameDialog({
         if (problem === undefined && trimmed !== name && !rename.isPending) rename.mutate(trimmed)
       }}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={rename.isPending || problem !== undefined || trimmed === name}
-          >
-            {rename.isPending ? 'Renaming…' : 'Rename'}
-          </button>
-        </>
+        <DialogFooter
+          submitLabel={rename.isPending ? 'Renaming…' : 'Rename'}
+          disabled={rename.isPending || problem !== undefined || trimmed === name}
+          onCancel={onClose}
+        />
       }
     >
       <label htmlFor={`${id}-name`}>New name</label>

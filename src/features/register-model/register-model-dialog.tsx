@@ -18,7 +18,7 @@ import {
   type RegisterTarget,
 } from '@/domain/models/logged-model-register'
 import type { ModelVersion } from '@/domain/models/registry'
-import { Dialog } from '@/ui/dialog'
+import { Dialog, DialogFooter } from '@/ui/dialog'
 
 /** How long typing pauses before names are suggested. */
 const SUGGEST_DELAY_MS = 250
@@ -145,14 +145,11 @@ export function RegisterModelDialog({
       onClose={onClose}
       onSubmit={submit}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Registering…' : 'Register'}
-          </button>
-        </>
+        <DialogFooter
+          submitLabel={mutation.isPending ? 'Registering…' : 'Register'}
+          disabled={mutation.isPending}
+          onCancel={onClose}
+        />
       }
     >
       <p className="muted">
