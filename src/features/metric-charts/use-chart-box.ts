@@ -1,4 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react'
+import { useElementWidth } from '@/ui/use-element-width'
 
 /** Charts start fetching and drawing this far before they scroll into view. */
 const PRELOAD_MARGIN = '300px 0px'
@@ -9,22 +10,8 @@ const PRELOAD_MARGIN = '300px 0px'
  * charts draws only the few on screen. Without IntersectionObserver (tests), every chart is seen.
  */
 export function useChartBox(ref: RefObject<HTMLElement | null>): { width: number; seen: boolean } {
-  const [width, setWidth] = useState(0)
+  const width = useElementWidth(ref)
   const [seen, setSeen] = useState(typeof IntersectionObserver === 'undefined')
-
-  useEffect(() => {
-    const element = ref.current
-    if (element === null) return
-    const measure = () => {
-      setWidth(Math.floor(element.clientWidth))
-    }
-    measure()
-    const resize = new ResizeObserver(measure)
-    resize.observe(element)
-    return () => {
-      resize.disconnect()
-    }
-  }, [ref])
 
   useEffect(() => {
     const element = ref.current

@@ -18,7 +18,9 @@ import type { BarAggregate, SweepChartConfig, SweepChartInput } from '@/domain/s
 import { barCsv } from '@/domain/sweep/sweep-csv'
 import { formatTick } from '@/domain/sweep/sweep-scale'
 import { EmptyState, ErrorState, Loading } from '@/ui/states'
-import { SweepChartExport, useElementWidth } from './sweep-export-menu'
+import { useElementWidth } from '@/ui/use-element-width'
+import { SweepChartExport } from './sweep-export-menu'
+import { SweepStatSelect } from './sweep-stat-panel'
 
 export type BarChartConfig = Extract<SweepChartConfig, { type: 'bar' }>
 
@@ -419,26 +421,14 @@ export function BarChartPanel({
   return (
     <section className="sweep-stat-panel sweep-bar-panel" aria-label={`Bar chart: ${title || 'no metric'}`}>
       <div className="sweep-stat-controls">
-        <label>
-          <span className="label-text">Metric</span>
-          <select
-            className="input input-small"
-            value={metricKey}
-            onChange={(event) => {
-              onConfigChange({ ...config, metricKey: event.target.value })
-            }}
-          >
-            <option value="">Choose…</option>
-            {metricKey !== '' && !metricKeys.includes(metricKey) && (
-              <option value={metricKey}>{metricKey}</option>
-            )}
-            {metricKeys.map((key) => (
-              <option key={key} value={key}>
-                {key}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SweepStatSelect
+          label="Metric"
+          value={metricKey}
+          options={metricKeys}
+          onChange={(next) => {
+            onConfigChange({ ...config, metricKey: next })
+          }}
+        />
         <label>
           <span className="label-text">Value</span>
           <select

@@ -13,7 +13,9 @@ import type { SweepChartConfig, SweepChartInput } from '@/domain/sweep/sweep-cha
 import { boxCsv } from '@/domain/sweep/sweep-csv'
 import { formatTick } from '@/domain/sweep/sweep-scale'
 import { EmptyState } from '@/ui/states'
-import { SweepChartExport, useElementWidth } from './sweep-export-menu'
+import { useElementWidth } from '@/ui/use-element-width'
+import { SweepChartExport } from './sweep-export-menu'
+import { SweepStatSelect } from './sweep-stat-panel'
 
 export type BoxPlotConfig = Extract<SweepChartConfig, { type: 'box' }>
 
@@ -251,44 +253,28 @@ export function BoxPlotPanel({
     notes.push(`${data.skipped} run${data.skipped === 1 ? '' : 's'} without a finite ${metricKey} left out.`)
   if (hasMetric) notes.push('Boxes: quartiles and median; whiskers reach 1.5 × IQR; dots are outliers.')
 
-  const select = (
-    label: string,
-    value: string,
-    options: readonly string[],
-    onChange: (next: string) => void,
-  ) => (
-    <label>
-      <span className="label-text">{label}</span>
-      <select
-        className="input input-small"
-        value={value}
-        onChange={(event) => {
-          onChange(event.target.value)
-        }}
-      >
-        <option value="">Choose…</option>
-        {value !== '' && !options.includes(value) && <option value={value}>{value}</option>}
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-
   return (
     <section
       className="sweep-stat-panel sweep-box-panel"
       aria-label={`Box plot: ${data === undefined ? 'nothing chosen' : title}`}
     >
       <div className="sweep-stat-controls">
-        {select('Metric', metricKey, keys.metrics, (next) => {
-          onConfigChange({ ...config, metricKey: next })
-        })}
-        {select('Group by', paramKey, keys.params, (next) => {
-          onConfigChange({ ...config, paramKey: next })
-        })}
+        <SweepStatSelect
+          label="Metric"
+          value={metricKey}
+          options={keys.metrics}
+          onChange={(next) => {
+            onConfigChange({ ...config, metricKey: next })
+          }}
+        />
+        <SweepStatSelect
+          label="Group by"
+          value={paramKey}
+          options={keys.params}
+          onChange={(next) => {
+            onConfigChange({ ...config, paramKey: next })
+          }}
+        />
         <SweepChartExport
           title={title}
           target={body}

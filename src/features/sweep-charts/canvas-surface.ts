@@ -82,25 +82,6 @@ function isColorKey(key: string): key is keyof ChartColors {
   return key in VARIABLES
 }
 
-/** The element's width in CSS pixels, following resizes. */
-export function useElementWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0)
-  useEffect(() => {
-    const element = ref.current
-    if (element === null) return
-    const measure = () => {
-      setWidth(Math.floor(element.clientWidth))
-    }
-    measure()
-    const observer = new ResizeObserver(measure)
-    observer.observe(element)
-    return () => {
-      observer.disconnect()
-    }
-  }, [ref])
-  return width
-}
-
 export interface BoxOrigin {
   /** The element's top left in client coordinates, measured once per hover (layout is not forced per move). */
   origin: () => { left: number; top: number }

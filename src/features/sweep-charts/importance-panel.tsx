@@ -9,7 +9,9 @@ import { paramImportance, type ParamImportance } from '@/domain/sweep/importance
 import type { SweepChartConfig, SweepChartInput } from '@/domain/sweep/sweep-chart'
 import { importanceCsv, importanceMethod, type ImportanceMethod } from '@/domain/sweep/sweep-csv'
 import { EmptyState } from '@/ui/states'
-import { SweepChartExport, useElementWidth } from './sweep-export-menu'
+import { useElementWidth } from '@/ui/use-element-width'
+import { SweepChartExport } from './sweep-export-menu'
+import { SweepStatSelect } from './sweep-stat-panel'
 
 export type ImportanceConfig = Extract<SweepChartConfig, { type: 'importance' }>
 
@@ -180,26 +182,14 @@ export function ImportancePanel({ runs, config, onConfigChange, onInspect }: Imp
       aria-label={rows === undefined ? 'Param importance' : title}
     >
       <div className="sweep-stat-controls">
-        <label>
-          <span className="label-text">Metric</span>
-          <select
-            className="input input-small"
-            value={metricKey}
-            onChange={(event) => {
-              onConfigChange({ ...config, metricKey: event.target.value })
-            }}
-          >
-            <option value="">Choose…</option>
-            {metricKey !== '' && !metricKeys.includes(metricKey) && (
-              <option value={metricKey}>{metricKey}</option>
-            )}
-            {metricKeys.map((key) => (
-              <option key={key} value={key}>
-                {key}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SweepStatSelect
+          label="Metric"
+          value={metricKey}
+          options={metricKeys}
+          onChange={(next) => {
+            onConfigChange({ ...config, metricKey: next })
+          }}
+        />
         <SweepChartExport
           title={title}
           target={body}

@@ -28,6 +28,7 @@ import {
 import type { SweepBrush, SweepBrushes, SweepChartConfig, SweepChartInput } from '@/domain/sweep/sweep-chart'
 import { formatTick } from '@/domain/sweep/sweep-scale'
 import { runColumnValue } from '@/domain/sweep/sweep-values'
+import { useElementWidth } from '@/ui/use-element-width'
 import { drawParallelLines, drawParallelOverlay } from './canvas-draw'
 import {
   measureDraw,
@@ -35,7 +36,6 @@ import {
   prepareCanvas,
   readChartColors,
   useBoxOrigin,
-  useElementWidth,
   useThemeVersion,
   type ChartColors,
 } from './canvas-surface'

@@ -12,6 +12,7 @@ import type { CellValue } from '@/domain/runs/run-columns'
 import { layoutScatter, type ScatterLayout } from '@/domain/sweep/scatter-layout'
 import { buildSpatialGrid } from '@/domain/sweep/spatial-grid'
 import type { SweepChartConfig, SweepChartInput } from '@/domain/sweep/sweep-chart'
+import { useElementWidth } from '@/ui/use-element-width'
 import { drawScatterBase, drawScatterOverlay, pointRadius } from './canvas-draw'
 import {
   measureDraw,
@@ -19,7 +20,6 @@ import {
   prepareCanvas,
   readChartColors,
   useBoxOrigin,
-  useElementWidth,
   useThemeVersion,
   type ChartColors,
 } from './canvas-surface'

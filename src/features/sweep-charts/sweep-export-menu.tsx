@@ -3,7 +3,7 @@
  * the box it draws in.
  */
 
-import { useEffect, useState, type RefObject } from 'react'
+import { useState, type RefObject } from 'react'
 import {
   chartFileName,
   downloadCanvasPng,
@@ -122,23 +122,4 @@ export function SweepChartExport({ title, csv, target, svg, disabled = false }: 
       )}
     </span>
   )
-}
-
-/** The width of a box, kept up to date as it resizes; 0 until measured. */
-export function useElementWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0)
-  useEffect(() => {
-    const element = ref.current
-    if (element === null) return
-    const measure = () => {
-      setWidth(Math.floor(element.clientWidth))
-    }
-    measure()
-    const observer = new ResizeObserver(measure)
-    observer.observe(element)
-    return () => {
-      observer.disconnect()
-    }
-  }, [ref])
-  return width
 }

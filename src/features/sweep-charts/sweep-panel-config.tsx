@@ -104,6 +104,19 @@ function Check({
   )
 }
 
+/** `list` with `item` added (at the end) or removed. */
+function toggled(list: readonly string[], item: string, on: boolean): string[] {
+  return on ? [...list, item] : list.filter((entry) => entry !== item)
+}
+
+/** Field setters for one config: `set('x')` is an onChange that replaces `x` and keeps the rest. */
+function fieldSetter<C extends SweepChartConfig>(config: C, onChange: (config: SweepChartConfig) => void) {
+  return <K extends keyof C>(key: K) =>
+    (value: C[K]) => {
+      onChange({ ...config, [key]: value })
+    }
+}
+
 /** The fields of one chart: metrics, params, axes, scales. Every change is a whole new config. */
 export function SweepChartConfigForm({
   config,
@@ -133,28 +146,22 @@ export function SweepChartConfigForm({
                 label={key}
                 checked={config.metricKeys.includes(key)}
                 onChange={(checked) => {
-                  onChange({
-                    ...config,
-                    metricKeys: checked
-                      ? [...config.metricKeys, key]
-                      : config.metricKeys.filter((metric) => metric !== key),
-                  })
+                  onChange({ ...config, metricKeys: toggled(config.metricKeys, key, checked) })
                 }}
               />
             ))}
           </div>
         </fieldset>
       )
-    case 'bar':
+    case 'bar': {
+      const set = fieldSetter(config, onChange)
       return (
         <div className="sweep-config">
           <Select
             label="Metric"
             value={config.metricKey}
             options={metricOptions}
-            onChange={(metricKey) => {
-              onChange({ ...config, metricKey })
-            }}
+            onChange={set('metricKey')}
           />
           <Select
             label="Value"
@@ -171,48 +178,19 @@ export function SweepChartConfigForm({
           />
         </div>
       )
-    case 'scatter':
+    }
+    case 'scatter': {
+      const set = fieldSetter(config, onChange)
       return (
         <div className="sweep-config">
-          <Select
-            label="X"
-            value={config.x}
-            options={columnOptions}
-            onChange={(x) => {
-              onChange({ ...config, x })
-            }}
-          />
-          <Select
-            label="Y"
-            value={config.y}
-            options={columnOptions}
-            onChange={(y) => {
-              onChange({ ...config, y })
-            }}
-          />
-          <Check
-            label="Log x"
-            checked={config.xLog}
-            onChange={(xLog) => {
-              onChange({ ...config, xLog })
-            }}
-          />
-          <Check
-            label="Log y"
-            checked={config.yLog}
-            onChange={(yLog) => {
-              onChange({ ...config, yLog })
-            }}
-          />
-          <Check
-            label="Trend line"
-            checked={config.trend}
-            onChange={(trend) => {
-              onChange({ ...config, trend })
-            }}
-          />
+          <Select label="X" value={config.x} options={columnOptions} onChange={set('x')} />
+          <Select label="Y" value={config.y} options={columnOptions} onChange={set('y')} />
+          <Check label="Log x" checked={config.xLog} onChange={set('xLog')} />
+          <Check label="Log y" checked={config.yLog} onChange={set('yLog')} />
+          <Check label="Trend line" checked={config.trend} onChange={set('trend')} />
         </div>
       )
+    }
     case 'parallel':
       return (
         <div className="sweep-config">
@@ -225,12 +203,7 @@ export function SweepChartConfigForm({
                   label={option.label}
                   checked={config.axes.includes(option.value)}
                   onChange={(checked) => {
-                    onChange({
-                      ...config,
-                      axes: checked
-                        ? [...config.axes, option.value]
-                        : config.axes.filter((axis) => axis !== option.value),
-                    })
+                    onChange({ ...config, axes: toggled(config.axes, option.value, checked) })
                   }}
                 />
               ))}
@@ -247,40 +220,38 @@ export function SweepChartConfigForm({
           />
         </div>
       )
-    case 'box':
+    case 'box': {
+      const set = fieldSetter(config, onChange)
       return (
         <div className="sweep-config">
           <Select
             label="Metric"
             value={config.metricKey}
             options={metricOptions}
-            onChange={(metricKey) => {
-              onChange({ ...config, metricKey })
-            }}
+            onChange={set('metricKey')}
           />
           <Select
             label="Grouped by param"
             value={config.paramKey}
             options={paramOptions}
-            onChange={(paramKey) => {
-              onChange({ ...config, paramKey })
-            }}
+            onChange={set('paramKey')}
           />
         </div>
       )
-    case 'importance':
+    }
+    case 'importance': {
+      const set = fieldSetter(config, onChange)
       return (
         <div className="sweep-config">
           <Select
             label="Metric"
             value={config.metricKey}
             options={metricOptions}
-            onChange={(metricKey) => {
-              onChange({ ...config, metricKey })
-            }}
+            onChange={set('metricKey')}
           />
         </div>
       )
+    }
   }
 }
 
