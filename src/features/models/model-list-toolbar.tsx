@@ -1,11 +1,12 @@
-import { useEffect, useId, useState } from 'react'
-import type { TagFilter, TagOperator } from '@/domain/experiment-search'
+import { useCallback } from 'react'
 import {
   MODEL_PAGE_SIZES,
   withFirstPage,
   type ModelListSearch,
   type ModelSortKey,
 } from '@/domain/models/model-list-search'
+import { TagFilterBar } from '@/ui/tag-filter-bar'
+import { useDebouncedSearch } from '@/ui/use-debounced-search'
 
 interface ToolbarProps {
   state: ModelListSearch
@@ -13,99 +14,15 @@ interface ToolbarProps {
   onCreate: () => void
 }
 
-const SEARCH_DEBOUNCE_MS = 250
-const OPERATOR_LABEL: Record<TagOperator, string> = { '=': 'is', '!=': 'is not', '~': 'contains' }
-
-function TagFilterForm({ onAdd }: { onAdd: (filter: TagFilter) => void }) {
-  const [key, setKey] = useState('')
-  const [operator, setOperator] = useState<TagOperator>('=')
-  const [value, setValue] = useState('')
-  const id = useId()
-  return (
-    <form
-      className="tag-filter-form"
-      aria-label="Add a tag filter"
-      onSubmit={(event) => {
-        event.preventDefault()
-        if (key.trim() === '') return
-        onAdd({ key: key.trim(), operator, value })
-        setKey('')
-        setValue('')
-      }}
-    >
-      <label htmlFor={`${id}-key`} className="visually-hidden">
-        Tag key
-      </label>
-      <input
-        id={`${id}-key`}
-        className="input input-small"
-        placeholder="tag"
-        value={key}
-        onChange={(e) => {
-          setKey(e.target.value)
-        }}
-      />
-      <label htmlFor={`${id}-op`} className="visually-hidden">
-        Tag comparison
-      </label>
-      <select
-        id={`${id}-op`}
-        className="input input-small"
-        value={operator}
-        onChange={(e) => {
-          const next = e.target.value
-          setOperator(next === '!=' || next === '~' ? next : '=')
-        }}
-      >
-        {(['=', '!=', '~'] as const).map((op) => (
-          <option key={op} value={op}>
-            {OPERATOR_LABEL[op]}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-value`} className="visually-hidden">
-        Tag value
-      </label>
-      <input
-        id={`${id}-value`}
-        className="input input-small"
-        placeholder="value"
-        value={value}
-        onChange={(e) => {
-          setValue(e.target.value)
-        }}
-      />
-      <button type="submit" className="button button-small" disabled={key.trim() === ''}>
-        Add filter
-      </button>
-    </form>
-  )
-}
-
 /** Search (debounced, written to the URL as it is typed), tag filters, sort and "New model". */
 export function ModelListToolbar({ state, onChange, onCreate }: ToolbarProps) {
-  const [search, setSearch] = useState(state.search)
-  // The URL value last seen and last sent: the box follows the URL when it changes from elsewhere
-  // (back button, a pasted link), but not when it only catches up with what is being typed.
-  const [seen, setSeen] = useState(state.search)
-  const [sent, setSent] = useState(state.search)
-  if (state.search !== seen) {
-    setSeen(state.search)
-    if (state.search !== sent) {
-      setSent(state.search)
-      setSearch(state.search)
-    }
-  }
-  useEffect(() => {
-    if (search === state.search) return
-    const timer = window.setTimeout(() => {
-      setSent(search)
+  const commitSearch = useCallback(
+    (search: string) => {
       onChange(withFirstPage({ ...state, search }), { replace: true })
-    }, SEARCH_DEBOUNCE_MS)
-    return () => {
-      window.clearTimeout(timer)
-    }
-  }, [search, state, onChange])
+    },
+    [state, onChange],
+  )
+  const [search, setSearch] = useDebouncedSearch(state.search, commitSearch)
 
   return (
     <div className="toolbar">
@@ -172,30 +89,12 @@ export function ModelListToolbar({ state, onChange, onCreate }: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar-row">
-        <TagFilterForm
-          onAdd={(filter) => {
-            onChange(withFirstPage({ ...state, tags: [...state.tags, filter] }))
+        <TagFilterBar
+          tags={state.tags}
+          onChange={(tags) => {
+            onChange(withFirstPage({ ...state, tags }))
           }}
         />
-        <ul className="chips" aria-label="Active tag filters">
-          {state.tags.map((tag, index) => (
-            <li key={`${tag.key}${tag.operator}${tag.value}${index}`} className="chip">
-              <span>
-                {tag.key} {OPERATOR_LABEL[tag.operator]} “{tag.value}”
-              </span>
-              <button
-                type="button"
-                className="chip-remove"
-                aria-label={`Remove filter ${tag.key} ${OPERATOR_LABEL[tag.operator]} ${tag.value}`}
-                onClick={() => {
-                  onChange(withFirstPage({ ...state, tags: state.tags.filter((_, i) => i !== index) }))
-                }}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
       </div>
     </div>
   )
